@@ -1,0 +1,45 @@
+# LMEC platform — the two commands: `make demo` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install lint format vendor bench clean system-test-deps
+
+## demo: install everything, create the SQLite database, load the strategy and demo data, serve
+demo: install
+	$(BIN)/lmec demo --host $(HOST) --port $(PORT)
+
+## test: install everything and run the whole suite (lint, SQLite, PostgreSQL, browser)
+test: install
+	scripts/test_all.sh
+
+## install: the project's own virtualenv with pinned dependencies and compiled translations
+install: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@python=$$(scripts/find_python.sh) && { [ -x $(BIN)/python ] || $$python -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	$(BIN)/lmec compiletranslations
+	@touch $@
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## vendor: refresh lmec/static/vendor from the pinned npm packages (then commit it)
+vendor:
+	npm ci --no-audit --no-fund --ignore-scripts
+	$(BIN)/python scripts/vendor_static.py
+
+## bench: run the benchmarks (results tables in benchmarks/README.md)
+bench: install
+	$(BIN)/python benchmarks/aqi.py
+
+clean:
+	rm -rf $(VENV) var test-artefacts .pytest_cache

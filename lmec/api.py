@@ -1,0 +1,19 @@
+"""The ``/api/v1`` API: each app contributes a router; OpenAPI at ``/api/v1/openapi.json``."""
+
+from ninja import NinjaAPI
+
+from lmec import __version__
+from lmec.cooperation.api import router as framework_router
+
+api = NinjaAPI(
+    title="LMEC platform API",
+    version=__version__,
+    description=(
+        "Open data of the Lancang-Mekong Environmental Cooperation: the cooperation "
+        "framework, and (as they arrive) knowledge resources and air and water quality. "
+        "Texts come in the language given by `?lang=` (zh-hans, en, th, vi, lo, km, my) "
+        "or the Accept-Language header."
+    ),
+    urls_namespace="api-v1",
+)
+api.add_router("/framework", framework_router)

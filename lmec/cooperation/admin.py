@@ -1,0 +1,70 @@
+"""Admin of the registry: editors correct translations here; codes stay as loaded."""
+
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
+
+from . import models
+
+
+class RegistryAdmin(ObjectPermissionsModelAdminMixin, TranslationAdmin):
+    """Codes and numbers are the registry's identity: shown, not edited."""
+
+    readonly_fields = ("code",)
+
+
+class ActivityInline(TranslationTabularInline):
+    model = models.Activity
+    fields = ("code", "name", "timing", "start_year", "end_year", "launched_year", "timing_text")
+    readonly_fields = ("code",)
+    extra = 0
+
+
+@admin.register(models.Direction)
+class DirectionAdmin(RegistryAdmin):
+    list_display = ("code", "name")
+
+
+@admin.register(models.Action)
+class ActionAdmin(RegistryAdmin):
+    list_display = ("code", "name", "direction")
+    list_filter = ("direction",)
+    inlines = [ActivityInline]
+
+
+@admin.register(models.Activity)
+class ActivityAdmin(RegistryAdmin):
+    list_display = ("code", "name", "timing_text")
+    list_filter = ("action__direction", "timing")
+    search_fields = ("code", "name")
+
+
+@admin.register(models.PriorityArea)
+class PriorityAreaAdmin(RegistryAdmin):
+    list_display = ("code", "title", "parent")
+
+
+@admin.register(models.PriorityItem)
+class PriorityItemAdmin(RegistryAdmin):
+    list_display = ("code", "text")
+    list_filter = ("area",)
+
+
+for _model in (
+    models.Objective,
+    models.Principle,
+    models.FundingSourceType,
+    models.ImplementingArrangement,
+):
+    admin.site.register(_model, RegistryAdmin)
+
+
+@admin.register(models.CooperationForm)
+class CooperationFormAdmin(RegistryAdmin):
+    list_display = ("code", "name")
+
+
+@admin.register(models.Strategy)
+class StrategyAdmin(ObjectPermissionsModelAdminMixin, TranslationAdmin):
+    list_display = ("title", "start_year", "end_year")
+    readonly_fields = ("slug",)

@@ -1,0 +1,30 @@
+"""Multilingual fields of the registry (django-modeltranslation: a column per language)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from . import models
+
+
+@register(models.Strategy)
+class StrategyTranslation(TranslationOptions):
+    fields = ("title", "publisher", "intro", "cooperation_forms_text", "assessment_text")
+
+
+@register((models.Objective, models.Principle, models.ImplementingArrangement, models.PriorityItem))
+class TextTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(models.PriorityArea)
+class PriorityAreaTranslation(TranslationOptions):
+    fields = ("title", "intro", "notes")
+
+
+@register((models.Direction, models.Action, models.FundingSourceType, models.CooperationForm))
+class NameTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(models.Activity)
+class ActivityTranslation(TranslationOptions):
+    fields = ("name", "timing_text")

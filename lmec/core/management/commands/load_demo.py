@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from lmec.core import demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content: one account per role and country (random passwords, written "
+        "to demo-accounts.txt). Safe to run again; existing accounts are left alone."
+    )
+
+    def handle(self, *args, **options):
+        created = demo.ensure_demo_accounts()
+        self.stdout.write(f"demo accounts: {len(created)} created")
+        for username, password in created:
+            self.stdout.write(f"  {username:10} {password}")
+        if not created:
+            self.stdout.write(f"  (passwords of earlier runs are in {demo.accounts_file()})")

@@ -1,0 +1,24 @@
+"""Shared fixtures: the strategy loaded once per test database, and one user per role.
+
+Django is imported inside the fixtures so that ``tests/quality`` also runs without Django
+(``pytest tests/quality -p no:django``).
+"""
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the strategy registry into the test database once for the whole session."""
+    from lmec.cooperation.services import load_strategy
+
+    with django_db_blocker.unblock():
+        load_strategy()
+
+
+@pytest.fixture
+def users(db):
+    """One user per role, and a focal point for each of the six countries."""
+    from tests.helpers import make_users
+
+    return make_users()

@@ -1,0 +1,37 @@
+"""Test helpers: users for each role and country, so permission tests are one-liners."""
+
+from dataclasses import dataclass
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class Users:
+    admin: object
+    editor: object
+    member: object
+    provider: object
+    focal: dict  # country code -> focal point user
+    anonymous: object
+
+
+def make_users() -> Users:
+    from django.contrib.auth.models import AnonymousUser
+
+    from lmec.core.models import Country, Role
+    from lmec.core.services import create_user
+
+    def user(name, role, country=None):
+        return create_user(username=name, password=PASSWORD, role=role, country=country)
+
+    return Users(
+        admin=user("t-admin", Role.ADMINISTRATOR),
+        editor=user("t-editor", Role.EDITOR),
+        member=user("t-member", Role.MEMBER),
+        provider=user("t-provider", Role.DATA_PROVIDER),
+        focal={
+            country.code: user(f"t-focal-{country.code.lower()}", Role.FOCAL_POINT, country)
+            for country in Country.objects.all()
+        },
+        anonymous=AnonymousUser(),
+    )
