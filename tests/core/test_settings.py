@@ -37,6 +37,7 @@ def test_it_splits_lists(monkeypatch):
     assert envlist("LMEC_TEST_HOSTS", []) == ["lmec.example.org", "localhost"]
 
 
+@pytest.mark.django_db
 def test_it_uses_sqlite_in_wal_mode_by_default(settings):
     from django.db import connection
 

@@ -1,0 +1,10 @@
+"""Test settings: the real settings, with plain static storage and a fast password hasher."""
+
+from lmec.settings import *  # noqa: F403
+
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Hashing with PBKDF2 at full strength would dominate the suite's run time.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
