@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rules",
+    # listed so the API docs page serves its own Swagger UI files, not a CDN copy
+    "ninja",
     "lmec.core",
     "lmec.cooperation",
 ]

@@ -88,3 +88,9 @@ def test_it_publishes_the_openapi_schema(client):
         p["name"] for p in schema["paths"]["/api/v1/framework/activities"]["get"]["parameters"]
     }
     assert parameters == {"direction", "timing", "lang"}
+
+
+def test_it_serves_the_api_docs_without_a_cdn(client):
+    html = client.get("/api/v1/docs").content.decode()
+    assert "swagger-ui-bundle.js" in html
+    assert "cdn" not in html.lower()
