@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.urls import include, path
 
 from .api import api
+from .core import views as core_views
 
 
 def healthz(request):
@@ -21,7 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("lmec.core.urls")),
     path("", include("lmec.cooperation.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", core_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
 )

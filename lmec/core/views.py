@@ -1,8 +1,12 @@
 """Site pages that belong to no single app: home and about."""
 
+from django.contrib.auth import views as auth_views
 from django.shortcuts import render
+from django.urls import translate_url
 
 from lmec.cooperation import selectors as cooperation
+
+from .i18n import normalise_language
 
 
 def home(request):
@@ -32,3 +36,12 @@ def about(request):
             "countries": cooperation.country_list(),
         },
     )
+
+
+class LoginView(auth_views.LoginView):
+    """Sign-in that continues in the person's preferred language, if they chose one."""
+
+    def get_success_url(self) -> str:
+        url = super().get_success_url()
+        language = normalise_language(getattr(self.request.user, "language", ""))
+        return translate_url(url, language) if language else url
