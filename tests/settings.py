@@ -8,3 +8,6 @@ STORAGES = {
 }
 # Hashing with PBKDF2 at full strength would dominate the suite's run time.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# whitenoise warns about a missing STATIC_ROOT; the suite serves static files via finders.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+WHITENOISE_USE_FINDERS = True
