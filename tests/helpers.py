@@ -35,3 +35,15 @@ def make_users() -> Users:
         },
         anonymous=AnonymousUser(),
     )
+
+
+LANGUAGES = ["zh-hans", "en", "th", "vi", "lo", "km", "my"]
+
+
+def page_html(client, url: str, lang: str) -> str:
+    """GET a page; check it answers 200 and declares its language; return its HTML."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    return html

@@ -191,17 +191,19 @@ def check_priority_areas(data: dict) -> list[str]:
     return check.problems
 
 
-def read_strategy(path: Path = STRATEGY_FILE) -> dict:
+def _read_checked(path: Path, check) -> dict:
     data = read_yaml(path)
-    problems = check_strategy(data)
+    problems = check(data)
     if problems:
         raise StrategyDataError(str(path), problems)
     return data
+
+
+def read_strategy(path: Path = STRATEGY_FILE) -> dict:
+    """The checked contents of ``strategy.yaml``; raises :class:`StrategyDataError`."""
+    return _read_checked(path, check_strategy)
 
 
 def read_priority_areas(path: Path = PRIORITY_AREAS_FILE) -> dict:
-    data = read_yaml(path)
-    problems = check_priority_areas(data)
-    if problems:
-        raise StrategyDataError(str(path), problems)
-    return data
+    """The checked contents of ``priority_areas.yaml``; raises :class:`StrategyDataError`."""
+    return _read_checked(path, check_priority_areas)
