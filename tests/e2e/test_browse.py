@@ -1,5 +1,7 @@
 """A visitor browses the site in each of the seven languages, in a real browser."""
 
+import re
+
 import pytest
 from django.utils import translation
 
@@ -19,9 +21,13 @@ def test_it_switches_through_every_language_and_lists_all_activities(
     page.goto(f"{live_server.url}/en/")
     assert page.locator("html").get_attribute("lang") == "en"
     for lang in LANGUAGES:
+        # the switcher keeps the reader on the same page, in the other language
+        expected_url = re.sub(r"^(https?://[^/]+)/[^/]+/", rf"\1/{lang}/", page.url)
         page.locator(f'.lang-switcher a[data-lang="{lang}"]').click()
-        page.wait_for_url(f"{live_server.url}/{lang}/")
+        page.wait_for_url(expected_url)
         assert page.locator("html").get_attribute("lang") == lang
+        page.get_by_role("link", name=expected("Home", lang), exact=True).click()
+        page.wait_for_url(f"{live_server.url}/{lang}/")
         nav = page.locator(".main-nav").inner_text()
         framework_label = expected("Strategy framework", lang)
         assert framework_label in nav
