@@ -24,6 +24,7 @@ References
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -246,13 +247,6 @@ def _interpolate(table: Pollutant, c: np.ndarray) -> np.ndarray:
     return out
 
 
-def _truncate(c: np.ndarray, decimals: int) -> np.ndarray:
-    # [2]: "truncate" -- drop digits, never round up; the epsilon absorbs binary noise
-    # such as 0.078 being stored as 0.07799999...
-    scale = 10.0**decimals
-    return np.floor(c * scale + 1e-9) / scale
-
-
 def _round(std: Standard, value: np.ndarray) -> np.ndarray:
     if std.rounding == "ceil":
         # [1], 5.2: results are rounded up to whole numbers (进位取整); the epsilon keeps a
@@ -282,11 +276,36 @@ def sub_index(standard: str | Standard, pollutant: str, concentrations) -> np.nd
     std = get_standard(standard)
     table = _pollutant(std, pollutant)
     c = np.asarray(concentrations, dtype=float)
-    c = np.where(c < 0, np.nan, c)
     if table.decimals is not None:
-        c = _truncate(c, table.decimals)
-    value = _interpolate(table, c)
-    return _round(std, value)
+        return _lookup(std, table, c)
+    c = np.where(c < 0, np.nan, c)
+    return _round(std, _interpolate(table, c))
+
+
+@cache
+def _lookup_table(std_id: str, pollutant: str) -> np.ndarray:
+    """Rounded index for every truncated concentration step of a US-style table.
+
+    EPA truncates concentrations to a fixed number of decimals before the look-up ([2],
+    section on data handling), so the index takes at most a few thousand values: computing
+    them once turns the per-value work into one array take.
+    """
+    std = STANDARDS[std_id]
+    table = std.pollutants[pollutant]
+    steps = np.arange(round(table.concentrations[-1] * 10**table.decimals) + 1)
+    return _round(std, _interpolate(table, steps / 10**table.decimals))
+
+
+def _lookup(std: Standard, table: Pollutant, c: np.ndarray) -> np.ndarray:
+    lut = _lookup_table(std.id, table.id)
+    with np.errstate(invalid="ignore"):
+        # truncation to the table's decimals; the epsilon absorbs binary noise such as
+        # 0.078 stored as 0.07799999...
+        steps = np.floor(c * 10.0**table.decimals + 1e-9)
+    valid = np.isfinite(steps) & (steps >= 0) & (steps < len(lut))
+    out = np.full(c.shape, np.nan)
+    out[valid] = lut[steps[valid].astype(np.intp)]
+    return out
 
 
 @dataclass
@@ -323,11 +342,12 @@ def index(standard: str | Standard, concentrations: dict) -> AqiResult:
     # ([2], Table 6) drop out, and the other averaging period given alongside decides.
     values = {p: sub_index(std, p, c) for p, c in concentrations.items()}
     names = list(values)
-    stack = np.stack(np.broadcast_arrays(*[values[n] for n in names]))
-    all_nan = np.all(np.isnan(stack), axis=0)
-    filled = np.where(np.isnan(stack), -np.inf, stack)
+    # NaN -> -1 (every index is >= 0) so argmax skips missing values without copies
+    filled = np.stack([np.nan_to_num(v, nan=-1.0) for v in np.broadcast_arrays(*values.values())])
     best = np.argmax(filled, axis=0)
-    value = np.where(all_nan, np.nan, np.max(filled, axis=0))
+    value = np.take_along_axis(filled, best[np.newaxis], axis=0)[0]
+    all_nan = value < 0
+    value = np.where(all_nan, np.nan, value)
     dominant = np.array(names, dtype=object)[best]
     dominant = np.where(all_nan, "", dominant)
     if std.primary_above is not None:
