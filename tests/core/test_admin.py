@@ -52,3 +52,14 @@ def test_it_keeps_members_out_of_the_admin(client, users):
     response = client.get("/en/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_it_speaks_lao_in_the_admin_though_django_ships_no_lao(client, users):
+    from lmec.cooperation.models import Activity
+
+    login(client, users.focal["LA"])
+    activity = Activity.objects.get(code="D4-A3-2")
+    html = client.get(f"/lo/admin/cooperation/activity/{activity.pk}/change/").content.decode()
+    assert '<html lang="lo"' in html
+    assert "ອອກຈາກລະບົບ" in html  # "Log out", from lmec/core/locale/lo
+    assert "ກິດຈະກຳ" in html  # the model's own name, from lmec/locale/lo
