@@ -61,6 +61,13 @@ def main() -> None:
     peer_idx = N_PEER / t_peer
     rows.append(("AQI of PM2.5 + O3 8-h (US EPA)", lmec_idx, peer_idx))
 
+    def with_labels():
+        result = aqi.index("us-epa-2024", {"pm25_24h": pm25, "o3_8h": o3})
+        return result.dominant, result.category
+
+    t = best_of(3, with_labels)
+    rows.append(("… and its dominant-pollutant and category labels", N_LMEC / t, peer_idx))
+
     print(
         f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
     )

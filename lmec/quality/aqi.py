@@ -308,14 +308,32 @@ def _lookup(std: Standard, table: Pollutant, c: np.ndarray) -> np.ndarray:
     return out
 
 
-@dataclass
 class AqiResult:
-    """``value``: the index; ``dominant``: pollutant id (or "" when none is named);
-    ``category``: category key ("" where the index is NaN). Arrays of equal shape."""
+    """Overall index with the pollutant that sets it and its category.
 
-    value: np.ndarray
-    dominant: np.ndarray
-    category: np.ndarray
+    ``value`` is computed at once; ``dominant`` (pollutant id, "" where none is named) and
+    ``category`` (category key, "" where the index is NaN) are label arrays built on first
+    use from small integer codes, so callers that need only the numbers do not pay for
+    millions of strings.
+    """
+
+    def __init__(self, value, dominant_code, names, std: Standard):
+        self.value = value
+        self._dominant_code = dominant_code  # index into names, -1 = none
+        self._names = names
+        self._std = std
+
+    @property
+    def dominant(self) -> np.ndarray:
+        labels = np.array([*self._names, ""], dtype=object)
+        return labels[self._dominant_code]
+
+    @property
+    def category(self) -> np.ndarray:
+        return category_of(self._std, self.value)
+
+    def __repr__(self) -> str:
+        return f"AqiResult(value={self.value!r}, dominant={self.dominant!r}, category={self.category!r})"
 
 
 def category_of(standard: str | Standard, values) -> np.ndarray:
@@ -340,16 +358,20 @@ def index(standard: str | Standard, concentrations: dict) -> AqiResult:
     # Off-table values are NaN, which is how the switches of both standards work: HJ 633
     # SO2 1-h above 800 and O3 8-h above 800 ([1], Table 1 notes), EPA 1-h SO2 from 305 ppb
     # ([2], Table 6) drop out, and the other averaging period given alongside decides.
-    values = {p: sub_index(std, p, c) for p, c in concentrations.items()}
-    names = list(values)
-    # NaN -> -1 (every index is >= 0) so argmax skips missing values without copies
-    filled = np.stack([np.nan_to_num(v, nan=-1.0) for v in np.broadcast_arrays(*values.values())])
-    best = np.argmax(filled, axis=0)
-    value = np.take_along_axis(filled, best[np.newaxis], axis=0)[0]
-    all_nan = value < 0
-    value = np.where(all_nan, np.nan, value)
-    dominant = np.array(names, dtype=object)[best]
-    dominant = np.where(all_nan, "", dominant)
+    names = tuple(concentrations)
+    value = None
+    for position, name in enumerate(names):
+        current = sub_index(std, name, concentrations[name])
+        if value is None:
+            value = current.copy()
+            code = np.where(np.isnan(current), -1, 0)
+            continue
+        value, current = np.broadcast_arrays(value, current)
+        value = value.copy()
+        # NaN compares False, so a missing value never wins and never hides a present one
+        better = (current > value) | (np.isnan(value) & ~np.isnan(current))
+        value[better] = current[better]
+        code = np.where(better, position, np.broadcast_to(code, better.shape))
     if std.primary_above is not None:
-        dominant = np.where(value > std.primary_above, dominant, "")
-    return AqiResult(value=value, dominant=dominant, category=category_of(std, value))
+        code = np.where(value > std.primary_above, code, -1)
+    return AqiResult(value, code, names, std)
