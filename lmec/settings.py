@@ -168,7 +168,10 @@ LANGUAGES = [
     ("km", _("Khmer")),
     ("my", _("Burmese")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project catalogue first (it wins); then lmec/locale_admin, which completes Django's own
+# admin catalogues for Lao (which Django lacks) and Khmer. It is not an app locale dir, so
+# makemessages never rewrites it.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 # A text missing in the reader's language falls back to English, then to the Chinese original.

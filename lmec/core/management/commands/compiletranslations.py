@@ -14,8 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         compiled = 0
-        # the project catalogue, and the apps' own (lmec/core/locale completes Django's admin
-        # catalogues for Lao, Khmer and Burmese)
+        # LOCALE_PATHS (the project catalogue and lmec/locale_admin), and any app's own locale
         app_dirs = sorted(Path(settings.BASE_DIR).glob("*/locale"))
         for locale_dir in [*map(Path, settings.LOCALE_PATHS), *app_dirs]:
             for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
