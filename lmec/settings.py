@@ -169,7 +169,7 @@ LANGUAGES = [
     ("my", _("Burmese")),
 ]
 # The project catalogue first (it wins); then lmec/locale_admin, which completes Django's own
-# admin catalogues for Lao (which Django lacks) and Khmer. It is not an app locale dir, so
+# admin catalogues for Lao (which Django lacks), Khmer and Burmese. It is not an app locale dir, so
 # makemessages never rewrites it.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

@@ -102,7 +102,12 @@ class PriorityArea(models.Model):
 class PriorityItem(CodedItem):
     """A numbered activity listed under a priority area or section (e.g. 4.4.1 (2))."""
 
-    area = models.ForeignKey(PriorityArea, on_delete=models.CASCADE, related_name="items")
+    area = models.ForeignKey(
+        PriorityArea,
+        verbose_name=_("priority area"),
+        on_delete=models.CASCADE,
+        related_name="items",
+    )
     text = models.TextField(_("text"))
 
     class Meta(CodedItem.Meta):
@@ -131,7 +136,12 @@ class Direction(CodedItem):
 class Action(CodedItem):
     """An action under a direction, e.g. D4-A3 demonstration cooperation."""
 
-    direction = models.ForeignKey(Direction, on_delete=models.CASCADE, related_name="actions")
+    direction = models.ForeignKey(
+        Direction,
+        verbose_name=_("strategic direction"),
+        on_delete=models.CASCADE,
+        related_name="actions",
+    )
     name = models.CharField(_("name"), max_length=300)
 
     class Meta(CodedItem.Meta):
@@ -150,7 +160,9 @@ class Timing(models.TextChoices):
 class Activity(models.Model):
     """An activity of the action table with its timing, e.g. D4-A3-1 urban air monitoring."""
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="activities")
+    action = models.ForeignKey(
+        Action, verbose_name=_("action"), on_delete=models.CASCADE, related_name="activities"
+    )
     code = models.CharField(_("code"), max_length=20)
     label = models.CharField(_("label"), max_length=10, help_text=_("The table's own number."))
     position = models.PositiveSmallIntegerField(default=0)
