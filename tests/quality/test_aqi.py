@@ -58,7 +58,7 @@ def test_it_names_the_cn_primary_pollutant_only_above_50():
     # PM2.5 80 -> 100 + 5/40*50 = 106.25 -> 107; PM10 100 -> 75
     assert_allclose(result.value, [107, 30])
     assert list(result.dominant) == ["pm25_24h", ""]
-    assert list(result.category) == ["light", "good"]
+    assert list(result.category) == ["lightly_polluted", "excellent"]
 
 
 # EPA-454/B-24-002, Table 6: band (low, high) of concentration for AQI bands 0-50, 51-100, ...
@@ -115,7 +115,7 @@ def test_it_keeps_the_shape_of_its_input():
 
 
 def test_it_names_the_valid_choices_for_a_wrong_name():
-    with pytest.raises(ValueError, match="cn-hj633-2012, us-epa-2024"):
+    with pytest.raises(ValueError, match="cn-hj633-2012, cn-hj633-2026, th-pcd-2023, us-epa-2024, vn-1459-2019"):
         aqi.sub_index("xx", "pm25_24h", 1)
     with pytest.raises(ValueError, match="no pollutant 'pm1'.*pm25_24h"):
         aqi.sub_index("us-epa-2024", "pm1", 1)

@@ -1,0 +1,192 @@
+"""The shapes every AQI standard shares, and the piecewise-linear look-up they all use.
+
+A standard is data (:class:`Standard`): its pollutant tables (:class:`Pollutant`), its
+categories (:class:`Category`) and where they come from (:class:`Source`). The arithmetic
+here is the same for all of them: find the band of a concentration, interpolate linearly
+between the band's index breakpoints, round the result as the standard says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+#: Internal marker for "not computable" in the fast paths; public functions turn it to NaN.
+MISSING = -1.0
+
+# Absolute tolerance against binary noise (0.078 is stored as 0.07799999...): far below
+# any published resolution, far above double rounding error for concentrations < 1e6.
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a table comes from: document, table, year, address, and what we verified."""
+
+    document: str
+    table: str
+    year: int
+    url: str = ""
+    verified: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.document}, {self.table} ({self.year})"
+
+
+@dataclass(frozen=True)
+class Category:
+    """A band of the index, ``low`` to ``high`` inclusive, with its colour and texts.
+
+    ``names`` and ``advice`` map language codes (``en``, ``zh-hans``, ``th``, ``vi``) to
+    text. ``high`` is ``inf`` for an open top band (Thailand's "201 and above").
+    """
+
+    key: str
+    low: float
+    high: float
+    colour: str
+    names: Mapping[str, str]
+    advice: Mapping[str, str]
+
+    def name(self, language: str = "en") -> str:
+        return self.names.get(language) or self.names["en"]
+
+
+@dataclass(frozen=True)
+class Pollutant:
+    """One pollutant and averaging period with its breakpoint table, in the table's unit.
+
+    ``bands`` lists ``(c_low, c_high, i_low, i_high)``: a concentration between
+    ``c_low`` and ``c_high`` maps linearly onto ``i_low``..``i_high``. Tables whose bands
+    leave gaps (US EPA 0.0-9.0, 9.1-35.4, ...) are read at ``decimals`` resolution after
+    ``reduce`` ("truncate" or "round") so that no value falls into a gap.
+
+    ``above`` says what happens above the last band: ``"nan"`` (not computable),
+    ``"cap"`` (the top index, for a table whose last level reads "≥") or ``"extend"``
+    (the last band's straight line continued, for an open-ended top band).
+    """
+
+    id: str
+    name: str
+    unit: str
+    averaging: str
+    bands: tuple[tuple[float, float, float, float], ...]
+    decimals: int | None = None
+    reduce: str | None = None
+    above: str = "nan"
+    note: str = ""
+
+    @cached_property
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(c_low, c_high, slope, intercept) as arrays, for the vectorised look-up."""
+        b = np.asarray(self.bands, dtype=float)
+        slope = (b[:, 3] - b[:, 2]) / (b[:, 1] - b[:, 0])
+        return b[:, 0].copy(), b[:, 1].copy(), slope, b[:, 2] - slope * b[:, 0]
+
+    @property
+    def top(self) -> float:
+        return self.bands[-1][1]
+
+    def breakpoints(self) -> list[tuple[float, float, float, float]]:
+        """The table as printed: ``(c_low, c_high, i_low, i_high)`` per band."""
+        return [tuple(band) for band in self.bands]
+
+
+@dataclass(frozen=True)
+class Standard:
+    """An air quality index as one country's document defines it."""
+
+    id: str
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    languages: tuple[str, ...]
+    source: Source
+    references: tuple[str, ...]
+    pollutants: Mapping[str, Pollutant]
+    categories: tuple[Category, ...]
+    rounding: str  # "ceil" (HJ 633: 进位取整) or "half_up"
+    primary_above: float | None = None  # name a dominant pollutant only above this index
+    # Standard-specific rules applied to the sub-indices before the maximum is taken
+    adjust: Callable[[dict[str, np.ndarray], dict[str, np.ndarray]], None] | None = field(
+        default=None, repr=False
+    )
+    # The index needs at least one of these (VN_AQI: PM10 or PM2.5), else NaN
+    required_any: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def reduce_concentration(table: Pollutant, c: np.ndarray) -> np.ndarray:
+    """Truncate or round ``c`` to the table's resolution (no-op for continuous tables)."""
+    if table.decimals is None:
+        return c
+    scale = 10.0**table.decimals
+    if table.reduce == "truncate":
+        return np.floor(c * scale + _EPS) / scale
+    return np.floor(c * scale + 0.5 + _EPS) / scale
+
+
+def round_index(rounding: str, value: np.ndarray) -> np.ndarray:
+    """Round raw index values as the standard says."""
+    if rounding == "ceil":
+        # HJ 633: 进位取整; the epsilon keeps 50.000000001 (binary noise) at 50
+        return np.ceil(value - _EPS)
+    return np.floor(value + 0.5 + _EPS)  # half up: 109.5 -> 110
+
+
+def interpolate(table: Pollutant, c: np.ndarray) -> np.ndarray:
+    """Raw (unrounded) index of concentrations ``c`` already at the table's resolution.
+
+    Returns :data:`MISSING` where the value cannot be computed (missing, negative, above a
+    closed table).
+    """
+    lows, highs, slope, intercept = table.arrays
+    with np.errstate(invalid="ignore"):
+        band = np.searchsorted(lows, c, side="right") - 1
+        ok = (band >= 0) & np.isfinite(c)
+        band = np.clip(band, 0, len(lows) - 1)
+        value = slope[band] * c + intercept[band]
+        over = ok & (c > highs[-1] + _EPS)
+    if table.above == "cap":
+        value = np.where(over, table.bands[-1][3], value)
+    elif table.above == "nan":
+        ok &= ~over
+    return np.where(ok, value, MISSING)
+
+
+class Lookup:
+    """Rounded index for every concentration step of a table read at fixed resolution.
+
+    A table with ``decimals`` takes at most a few thousand distinct values below its top,
+    so the index is computed once per step and each look-up is one array take. Values
+    above the top fall back to :func:`interpolate` (open-ended or capped tables).
+    """
+
+    def __init__(self, table: Pollutant, rounding: str):
+        self.table = table
+        self.rounding = rounding
+        self.scale = 10.0**table.decimals
+        steps = np.arange(round(table.top * self.scale) + 1)
+        raw = interpolate(table, steps / self.scale)
+        lut = np.where(raw == MISSING, MISSING, round_index(rounding, raw))
+        # one trailing MISSING slot: index -1 (negative input) and len (too large) land here
+        self.lut = np.append(lut, MISSING)
+        self.size = len(lut)
+
+    def __call__(self, c: np.ndarray) -> np.ndarray:
+        offset = 0.5 if self.table.reduce == "round" else 0.0
+        s = np.multiply(c, self.scale, out=np.empty(np.shape(c)))  # an array even when 0-d
+        s += offset + _EPS
+        np.floor(s, out=s)
+        # NaN and +/-inf go to the MISSING slot, as do negative and above-top steps
+        np.nan_to_num(s, copy=False, nan=-1.0, posinf=self.size, neginf=-1.0)
+        np.clip(s, -1.0, self.size, out=s)
+        out = np.asarray(self.lut.take(s.astype(np.intp), mode="wrap"))
+        if self.table.above != "nan":
+            over = s >= self.size
+            if over.any():
+                raw = interpolate(self.table, reduce_concentration(self.table, c[over]))
+                out[over] = np.where(raw == MISSING, MISSING, round_index(self.rounding, raw))
+        return out
