@@ -1,26 +1,65 @@
 """Concentration units: µg/m³ ↔ mg/m³ ↔ ppb ↔ ppm for gaseous pollutants.
 
 Mass and mixing-ratio units are linked by the molar volume of an ideal gas,
-V_m = R·T/p [L/mol]: 24.45 L/mol at 25 °C and 101.325 kPa, the reference conditions of
-US EPA [1]_ and of China's GB 3095-2012 since its 2018 amendment [2]_; 22.41 L/mol at 0 °C.
-µg/m³ = ppb × M / V_m, with M the molar mass [g/mol].
+``V_m = R·T / p`` [L/mol], so that ``µg/m³ = ppb × M / V_m`` with ``M`` the molar mass
+[g/mol]. Which ``V_m`` applies depends on the reference conditions of the standard the
+numbers belong to:
+
+============  ==================================  =========================================
+standard      reference conditions                source
+============  ==================================  =========================================
+US EPA        25 °C, 760 mm Hg -> 24.45 L/mol     40 CFR 50.3 [1]_
+China         298.15 K, 1013.25 hPa (gases)       GB 3095-2012 Amendment No. 1 (2018) [2]_
+Thailand      25 °C, 1 atm                        PCD ambient standards [3]_
+Viet Nam      25 °C, 1 atm (assumed)              QCVN 05:2023/BTNMT [4]_, not verified
+============  ==================================  =========================================
+
+Before its 2018 amendment GB 3095-2012 used the standard state 273.15 K, 101.325 kPa
+(22.41 L/mol); data of that period need ``conditions="0C"``. Particulate matter is a mass
+concentration already and needs no conversion.
 
 References
 ----------
-.. [1] U.S. EPA, 40 CFR Part 50, 50.3: reference conditions 25 °C and 760 mm Hg.
-.. [2] Ministry of Ecology and Environment, GB 3095-2012 Amendment No. 1 (2018): gaseous
-   pollutants at the reference state of 298.15 K and 1013.25 hPa.
+.. [1] 40 CFR 50.3, Reference conditions: "corrected to a reference temperature of 25 °C
+   and a reference pressure of 760 millimeters of mercury".
+.. [2] Ministry of Ecology and Environment, 《环境空气质量标准》(GB 3095-2012) 修改单
+   (2018): SO2, NO2, CO, O3, NOx at the reference state (参比状态, 298.15 K, 1013.25 hPa);
+   PM at actual conditions.
+.. [3] Pollution Control Department, Thai ambient air quality standards: gases reported at
+   25 °C and 1 atmosphere.
+.. [4] Bộ Tài nguyên và Môi trường, QCVN 05:2023/BTNMT, national technical regulation on
+   ambient air quality.
 """
+
+from __future__ import annotations
 
 import numpy as np
 
 #: Molar masses [g/mol] (IUPAC standard atomic weights).
 MOLAR_MASS = {"o3": 47.998, "no2": 46.006, "so2": 64.066, "co": 28.010}
 
-#: Molar volume [L/mol] at named reference conditions.
-MOLAR_VOLUME = {"25C": 24.45, "0C": 22.41, "20C": 24.04}
+#: Molar volume [L/mol] at named reference conditions (25 °C is EPA's conventional 24.45).
+MOLAR_VOLUME = {"25C": 24.45, "20C": 24.04, "0C": 22.41}
 
-_MASS = {"µg/m³": 1.0, "ug/m3": 1.0, "mg/m³": 1000.0, "mg/m3": 1000.0}
+#: Reference conditions of each AQI standard's gas concentrations.
+STANDARD_CONDITIONS = {
+    "us-epa-2024": "25C",
+    "cn-hj633-2012": "25C",  # since the 2018 amendment of GB 3095-2012
+    "cn-hj633-2026": "25C",
+    "th-pcd-2023": "25C",
+    "vn-1459-2019": "25C",  # assumed, see module docstring
+}
+
+_R = 8.314462618  # J/(mol K)
+
+_MASS = {
+    "µg/m³": 1.0,  # U+00B5 micro sign
+    "μg/m³": 1.0,  # U+03BC Greek mu, as often typed
+    "ug/m3": 1.0,
+    "µg/m3": 1.0,
+    "mg/m³": 1000.0,
+    "mg/m3": 1000.0,
+}
 _RATIO = {"ppb": 1.0, "ppm": 1000.0}
 
 
@@ -35,6 +74,31 @@ def _gas(pollutant: str | None) -> str:
     return gas
 
 
+def molar_volume(conditions="25C") -> float:
+    """Molar volume [L/mol] of an ideal gas at ``conditions``.
+
+    Parameters
+    ----------
+    conditions : str, float or (float, float)
+        A key of :data:`MOLAR_VOLUME` (``"25C"``, ``"20C"``, ``"0C"``), a standard id of
+        :data:`STANDARD_CONDITIONS`, a molar volume [L/mol], or a pair
+        ``(temperature [K], pressure [Pa])``.
+    """
+    if isinstance(conditions, str):
+        key = STANDARD_CONDITIONS.get(conditions, conditions)
+        if key not in MOLAR_VOLUME:
+            choices = ", ".join([*MOLAR_VOLUME, *sorted(STANDARD_CONDITIONS)])
+            raise ValueError(f"unknown conditions {conditions!r}; choose one of: {choices}")
+        return MOLAR_VOLUME[key]
+    if isinstance(conditions, tuple):
+        temperature, pressure = conditions
+        return _R * float(temperature) / float(pressure) * 1000.0
+    value = float(conditions)
+    if not value > 0:
+        raise ValueError(f"molar volume must be positive, got {conditions!r}")
+    return value
+
+
 def convert(values, from_unit: str, to_unit: str, pollutant: str | None = None, conditions="25C"):
     """Convert concentrations between µg/m³, mg/m³, ppb and ppm.
 
@@ -43,30 +107,37 @@ def convert(values, from_unit: str, to_unit: str, pollutant: str | None = None, 
     values : float or array_like
         Concentrations in ``from_unit``.
     from_unit, to_unit : str
-        One of ``µg/m³`` (or ``ug/m3``), ``mg/m³`` (``mg/m3``), ``ppb``, ``ppm``.
+        ``µg/m³`` (also ``ug/m3``), ``mg/m³`` (``mg/m3``), ``ppb`` or ``ppm``.
     pollutant : str, optional
-        Pollutant id (``o3_8h``, ``no2``, …); needed between mass and mixing-ratio units.
-    conditions : str
-        Reference conditions: ``25C`` (default), ``20C`` or ``0C``.
+        Pollutant id (``o3_8h``, ``no2``, ``so2_1h``, ``co``...); needed between mass and
+        mixing-ratio units.
+    conditions : str, float or (float, float)
+        Reference conditions, see :func:`molar_volume`: ``"25C"`` (default: US EPA, China
+        since 2018, Thailand), ``"20C"``, ``"0C"``, a standard id, a molar volume [L/mol]
+        or ``(T [K], p [Pa])``.
 
     Returns
     -------
     numpy.ndarray
-        Same shape as ``values``.
+        Same shape as ``values``; NaN stays NaN.
+
+    Examples
+    --------
+    >>> round(float(convert(1.0, "ppb", "µg/m³", pollutant="so2")), 3)
+    2.62
+    >>> float(convert(1500, "µg/m³", "mg/m³"))
+    1.5
     """
     v = np.asarray(values, dtype=float)
     known = sorted({*_MASS, *_RATIO})
     for unit in (from_unit, to_unit):
         if unit not in _MASS and unit not in _RATIO:
             raise ValueError(f"unknown unit {unit!r}; choose one of: {', '.join(known)}")
-    if conditions not in MOLAR_VOLUME:
-        raise ValueError(f"unknown conditions {conditions!r}; choose one of: 25C, 20C, 0C")
+    volume = molar_volume(conditions)
     if from_unit in _MASS:
         ugm3 = v * _MASS[from_unit]
     else:
-        gas = _gas(pollutant)
-        ugm3 = v * _RATIO[from_unit] * MOLAR_MASS[gas] / MOLAR_VOLUME[conditions]
+        ugm3 = v * _RATIO[from_unit] * MOLAR_MASS[_gas(pollutant)] / volume
     if to_unit in _MASS:
         return ugm3 / _MASS[to_unit]
-    gas = _gas(pollutant)
-    return ugm3 * MOLAR_VOLUME[conditions] / MOLAR_MASS[gas] / _RATIO[to_unit]
+    return ugm3 * volume / MOLAR_MASS[_gas(pollutant)] / _RATIO[to_unit]
