@@ -32,3 +32,32 @@ def test_it_refuses_unknown_units_and_missing_pollutants():
         units.convert(1, "g/l", "ppb")
     with pytest.raises(ValueError, match="needs pollutant="):
         units.convert(1, "ppb", "µg/m³")
+
+
+def test_it_uses_the_molar_volume_of_the_named_conditions():
+    at_25 = units.convert(1.0, "ppm", "mg/m³", pollutant="co")
+    at_0 = units.convert(1.0, "ppm", "mg/m³", pollutant="co", conditions="0C")
+    assert_allclose(at_25, 28.010 / 24.45, rtol=1e-12)
+    assert_allclose(at_0, 28.010 / 22.41, rtol=1e-12)
+    # an explicit (T [K], p [Pa]) pair: R T / p = 24.465 L/mol at 298.15 K, 101325 Pa
+    assert_allclose(units.molar_volume((298.15, 101325.0)), 24.465, atol=5e-4)
+    assert units.molar_volume("cn-hj633-2026") == units.MOLAR_VOLUME["25C"]
+    assert units.molar_volume(24.0) == 24.0
+
+
+def test_it_converts_a_thai_reading_to_chinese_units():
+    # 55 ppb O3 and 1.2 ppm CO (PCD units) in µg/m³ and mg/m³ (HJ 633 units), 25 °C
+    assert_allclose(units.convert(55, "ppb", "µg/m³", pollutant="o3_8h"), 107.97, atol=0.01)
+    assert_allclose(units.convert(1.2, "ppm", "mg/m³", pollutant="co_8h"), 1.3747, atol=1e-4)
+
+
+def test_it_accepts_the_greek_mu_and_keeps_nan():
+    out = units.convert([1.0, float("nan")], "μg/m³", "mg/m3")
+    assert_allclose(out, [0.001, float("nan")])
+
+
+def test_it_names_the_valid_conditions():
+    with pytest.raises(ValueError, match="unknown conditions 'hot'.*25C, 20C, 0C"):
+        units.convert(1, "ppb", "ppm", conditions="hot")
+    with pytest.raises(ValueError, match="no molar mass for 'pm25'"):
+        units.convert(1, "ppb", "µg/m³", pollutant="pm25")
