@@ -140,7 +140,7 @@ class WaterClassResult:
         self.standard = standard
         self.ranks = ranks
         keys = np.array(["", *standard.class_keys], dtype=object)
-        self.per_parameter = {name: keys[rank] for name, rank in ranks.items()}
+        self.per_parameter = {name: _take(keys, rank) for name, rank in ranks.items()}
         order = [p for p in standard.parameters if p in ranks and p in overall_from]
         shape = next(iter(ranks.values())).shape if ranks else ()
         overall = np.zeros(shape, dtype=np.int8)
@@ -150,14 +150,19 @@ class WaterClassResult:
             overall = np.where(worse, ranks[name], overall)
             code = np.where(worse, position, code)
         self.overall_rank = overall
-        self.overall = keys[overall]
-        self.limiting = np.array([*order, ""], dtype=object)[code]
+        self.overall = _take(keys, overall)
+        self.limiting = _take(np.array([*order, ""], dtype=object), code)
 
     def __repr__(self) -> str:
         return (
             f"WaterClassResult(standard={self.standard.id!r}, overall={self.overall!r}, "
             f"limiting={self.limiting!r})"
         )
+
+
+def _take(labels: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """``labels[codes]`` that stays an array for 0-d ``codes`` (scalar in, 0-d array out)."""
+    return labels[codes.reshape(-1)].reshape(codes.shape)
 
 
 def classify(
