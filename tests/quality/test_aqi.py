@@ -153,7 +153,7 @@ def test_it_needs_pm_for_a_vn_index():
 def test_it_gives_nan_for_missing_negative_and_off_table_values_without_raising():
     for std in aqi.STANDARDS.values():
         for pollutant in std.pollutants:
-            values = aqi.sub_index(std, pollutant, [np.nan, -1.0, np.inf, -np.inf])
+            values = aqi.sub_index(std, pollutant, [np.nan, -1.0, -0.01, np.inf, -np.inf])
             assert np.isnan(values).all(), (std.id, pollutant)
 
 

@@ -46,7 +46,7 @@ from functools import cache
 import numpy as np
 
 from ._cn import CN_HJ633_2012, CN_HJ633_2026
-from ._core import MISSING, Category, Lookup, Pollutant, Source, Standard
+from ._core import MISSING, Category, Continuous, Lookup, Pollutant, Source, Standard
 from ._core import interpolate as _interpolate
 from ._core import reduce_concentration as _reduce
 from ._core import round_index as _round
@@ -103,15 +103,22 @@ def _pollutant(std: Standard, pollutant: str) -> Pollutant:
 
 
 @cache
-def _lookup(std_id: str, pollutant: str) -> Lookup:
+def _fast(std_id: str, pollutant: str) -> Lookup | Continuous | None:
+    """The fast evaluator of a built-in table, built once."""
     std = STANDARDS[std_id]
-    return Lookup(std.pollutants[pollutant], std.rounding)
+    table = std.pollutants[pollutant]
+    if table.decimals is not None:
+        return Lookup(table, std.rounding)
+    if Continuous.fits(table):
+        return Continuous(table, std.rounding)
+    return None
 
 
 def _raw_sub_index(std: Standard, table: Pollutant, c: np.ndarray) -> np.ndarray:
     """Rounded sub-index with :data:`MISSING` (-1) where not computable."""
-    if table.decimals is not None and std.id in STANDARDS:
-        return _lookup(std.id, table.id)(c)
+    fast = _fast(std.id, table.id) if STANDARDS.get(std.id) is std else None
+    if fast is not None:
+        return fast(c)
     with np.errstate(invalid="ignore"):
         c = np.where(c < 0, np.nan, c)
     raw = _interpolate(table, _reduce(table, c))

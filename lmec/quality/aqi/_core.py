@@ -171,22 +171,64 @@ class Lookup:
         steps = np.arange(round(table.top * self.scale) + 1)
         raw = interpolate(table, steps / self.scale)
         lut = np.where(raw == MISSING, MISSING, round_index(rounding, raw))
-        # one trailing MISSING slot: index -1 (negative input) and len (too large) land here
-        self.lut = np.append(lut, MISSING)
+        # MISSING at both ends: step -1 and below (negative input) and past the top land
+        # there through take(mode="clip"); the table itself sits at positions 1..size
+        self.lut = np.concatenate([[MISSING], lut, [MISSING]])
         self.size = len(lut)
+        self.offset = 1.0 + (0.5 if table.reduce == "round" else 0.0) + _EPS
 
     def __call__(self, c: np.ndarray) -> np.ndarray:
-        offset = 0.5 if self.table.reduce == "round" else 0.0
         s = np.multiply(c, self.scale, out=np.empty(np.shape(c)))  # an array even when 0-d
-        s += offset + _EPS
+        s += self.offset
         np.floor(s, out=s)
-        # NaN and +/-inf go to the MISSING slot, as do negative and above-top steps
-        np.nan_to_num(s, copy=False, nan=-1.0, posinf=self.size, neginf=-1.0)
-        np.clip(s, -1.0, self.size, out=s)
-        out = np.asarray(self.lut.take(s.astype(np.intp), mode="wrap"))
+        # NaN and +/-inf cast to an extreme integer (x86) or 0 (ARM); either way clip mode
+        # sends them to a MISSING end of the table
+        with np.errstate(invalid="ignore"):
+            position = s.astype(np.intp)
+        out = np.asarray(self.lut.take(position, mode="clip"))
+        if self.table.reduce == "round":
+            # rounding would read -0.04 as 0.0: a negative concentration is no reading
+            with np.errstate(invalid="ignore"):
+                out[c < 0] = MISSING
         if self.table.above != "nan":
-            over = s >= self.size
+            over = s > self.size  # above the last step (NaN compares False)
             if over.any():
                 raw = interpolate(self.table, reduce_concentration(self.table, c[over]))
                 out[over] = np.where(raw == MISSING, MISSING, round_index(self.rounding, raw))
+        return out
+
+
+class Continuous:
+    """Fast path for a table whose bands join up (HJ 633, VN_AQI): one ``np.interp``.
+
+    The rounding offset is folded into the index breakpoints (interpolation is linear, so
+    ``ceil(interp(c, bp, ix) - eps) == ceil(interp(c, bp, ix - eps))``) and values off the
+    table come back as :data:`MISSING` straight from ``np.interp``'s ``left``/``right``;
+    the whole look-up is four passes over the data.
+    """
+
+    def __init__(self, table: Pollutant, rounding: str):
+        bands = np.asarray(table.bands, dtype=float)
+        self.table = table
+        self.bp = np.append(bands[:, 0], bands[-1, 1])
+        ix = np.append(bands[:, 2], bands[-1, 3])
+        self.ceil = rounding == "ceil"
+        self.ix = ix - _EPS if self.ceil else ix + 0.5 + _EPS
+        self.right = self.ix[-1] if table.above == "cap" else MISSING
+
+    @staticmethod
+    def fits(table: Pollutant) -> bool:
+        b = table.bands
+        joined = all(b[k][1] == b[k + 1][0] and b[k][3] == b[k + 1][2] for k in range(len(b) - 1))
+        return table.decimals is None and table.above in ("nan", "cap") and joined
+
+    def __call__(self, c: np.ndarray) -> np.ndarray:
+        out = np.asarray(np.interp(c, self.bp, self.ix, left=MISSING, right=self.right))
+        if self.ceil:
+            np.ceil(out, out=out)
+        else:
+            np.floor(out, out=out)
+        # NaN readings interpolate to NaN; an infinite one is no reading either
+        bad = ~np.isfinite(out) if self.table.above == "nan" else ~np.isfinite(c)
+        out[bad] = MISSING
         return out
