@@ -305,3 +305,19 @@ def test_it_builds_the_reference_table_rows():
     assert tp["cn-gb3838-2002"]["lake"].startswith("I ≤ 0.01 · II ≤ 0.025")
     assert tp["vn-qcvn08-2023"] == {"unit": "mg/L", "river": "A ≤ 0.1 · B ≤ 0.3 · C ≤ 0.5", "lake": None}  # fmt: skip
     assert set(rows["cod_mn"]["standards"]) == {"cn-gb3838-2002"}
+
+
+def test_it_computes_the_neb8_statistic_of_a_stations_samples():
+    from lmec.quality.water import neb8
+
+    samples = np.array([[8.0, 7.0, 6.0, 5.0, 4.0, np.nan], [np.nan] * 6])
+    do = neb8.statistic("do", samples)
+    # 20th percentile of 4..8 (linear): 4 + 0.8 = 4.8; a station without samples gives NaN
+    np.testing.assert_allclose(do[0], 4.8, rtol=0, atol=1e-12)
+    assert np.isnan(do[1])
+    np.testing.assert_allclose(neb8.statistic("bod5", [1.0, 2.0, 3.0, 4.0, 5.0]), 4.2, atol=1e-12)
+    assert neb8.statistic("nh3_n", [0.1, 0.7, 0.2]) == 0.7  # no statistic named: every sample
+    result = water.classify("th-neb8-1994", {"do": do})
+    assert list(result.overall) == ["3", ""]
+    with pytest.raises(ValueError, match="bod5"):
+        neb8.statistic("cod", [1.0])

@@ -12,8 +12,8 @@ them (used for navigation). The table is implemented for its numerical items 3-2
   it; give ``hardness`` [mg/L as CaCO3] with the sample, otherwise the stricter 0.005 applies;
 - DO is judged on the 20th percentile, BOD and the coliforms on the 80th percentile of the
   samples (the table's "Statistics" column). The function takes the value it is given as
-  that statistic: pass the percentile of a station's samples, not a single sample, when the
-  result is to mean compliance with the notification.
+  that statistic: pass the percentile of a station's samples (:func:`statistic` computes
+  it), not a single sample, when the result is to mean compliance with the notification.
 
 Not implemented: colour, odour, taste and temperature ("n'", natural change only), and items
 21-28 (radioactivity and organochlorine pesticides), whose values we could not read in a
@@ -30,6 +30,8 @@ References
 """
 
 from __future__ import annotations
+
+import warnings
 
 import numpy as np
 
@@ -79,6 +81,47 @@ _TABLE = (
     (19, "as", "mg/L", UPPER, "", (0.01,) * 3),
     (20, "cn", "mg/L", UPPER, "", (0.005,) * 3),
 )
+
+#: [2], "Statistics" column: the percentile of a station's samples each item is judged on.
+PERCENTILES = {"do": 20, "bod5": 80, "total_coliform": 80, "fecal_coliform": 80}
+
+
+def statistic(parameter: str, samples, axis: int = -1) -> np.ndarray:
+    """The value NEB No. 8 judges ``parameter`` on: a percentile of the samples, or their max.
+
+    Parameters
+    ----------
+    parameter : str
+        ``do`` (20th percentile), ``bod5``, ``total_coliform``, ``fecal_coliform`` (80th
+        percentile); for the other items the table names no statistic and the highest sample
+        is returned (every sample must meet the limit).
+    samples : array_like
+        Sample values along ``axis``, in the table's unit; NaN samples are skipped.
+    axis : int, default -1
+        The axis that holds one station's samples.
+
+    Returns
+    -------
+    numpy.ndarray
+        The statistic, with ``axis`` removed; NaN where a station has no valid sample.
+
+    Notes
+    -----
+    The notification does not say how to interpolate a percentile; NumPy's default (linear
+    between order statistics) is used.
+    """
+    if parameter not in TH_NEB8_1994.parameters:
+        raise ValueError(
+            f"th-neb8-1994 has no parameter {parameter!r}; choose from: "
+            f"{', '.join(TH_NEB8_1994.parameters)}"
+        )
+    v = np.asarray(samples, dtype=float)
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN stations give NaN
+        if parameter in PERCENTILES:
+            return np.nanpercentile(v, PERCENTILES[parameter], axis=axis)
+        return np.nanmax(v, axis=axis)
+
 
 #: [2], item 15 footnotes: cadmium where hardness > 100 mg/L as CaCO3.
 CD_HARD_WATER_LIMIT = 0.05
