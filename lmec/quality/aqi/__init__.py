@@ -193,7 +193,7 @@ class AqiResult:
     @property
     def dominant(self) -> np.ndarray:
         labels = np.array([*self._names, ""], dtype=object)
-        return labels[self._dominant_code]
+        return _pick(labels, self._dominant_code)
 
     @property
     def category(self) -> np.ndarray:
@@ -214,6 +214,13 @@ class AqiResult:
         )
 
 
+def _pick(labels: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """``labels[positions]`` as an object array of the same shape, 0-d included."""
+    out = np.empty(np.shape(positions), dtype=object)
+    out[...] = labels[positions]
+    return out
+
+
 def _category_positions(std: Standard, values) -> tuple[np.ndarray, np.ndarray]:
     v = np.asarray(values, dtype=float)
     highs = np.array([c.high for c in std.categories], dtype=float)
@@ -228,7 +235,7 @@ def category_of(standard: str | Standard, values) -> np.ndarray:
     std = get_standard(standard)
     _, pos = _category_positions(std, values)
     keys = np.array([c.key for c in std.categories] + [""], dtype=object)
-    return keys[pos]
+    return _pick(keys, pos)
 
 
 def categories(standard: str | Standard, values=None):
@@ -244,7 +251,7 @@ def categories(standard: str | Standard, values=None):
     _, pos = _category_positions(std, values)
     objects = np.empty(len(std.categories) + 1, dtype=object)
     objects[:-1] = std.categories
-    return objects[pos]
+    return _pick(objects, pos)
 
 
 def get_category(standard: str | Standard, key: str) -> Category:

@@ -1,0 +1,286 @@
+"""The AQI standards as reference tables: data for the website, markdown for the docs.
+
+``docs/aqi-standards.md`` is generated from :data:`lmec.quality.aqi.STANDARDS` by::
+
+    .venv/bin/python -m lmec.quality.reference > docs/aqi-standards.md
+
+and a test fails when the file and the code disagree. The website can call
+:func:`breakpoint_data` (plain dicts, JSON-ready) or :func:`markdown` directly.
+
+Gas concentrations are shown in common mass units, µg/m³ (CO mg/m³), converted at the
+25 °C / 1 atm reference conditions of all five standards (24.45 L/mol, see
+:mod:`lmec.quality.units`); a table's own unit is shown alongside where it differs.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+
+from . import aqi, units
+
+#: Gases in display order, with their common unit.
+GASES = {
+    "pm25": ("PM2.5", "µg/m³"),
+    "pm10": ("PM10", "µg/m³"),
+    "o3": ("O3", "µg/m³"),
+    "no2": ("NO2", "µg/m³"),
+    "so2": ("SO2", "µg/m³"),
+    "co": ("CO", "mg/m³"),
+}
+
+#: Two daily readings from a Thai station, in PCD units, for the cross-reading example.
+THAI_READINGS = {
+    "Bangkok, dry-season day": {
+        "pm25_24h": 45.0,
+        "pm10_24h": 80.0,
+        "o3_8h": 62.0,
+        "co_8h": 1.1,
+        "no2_1h": 48.0,
+        "so2_1h": 6.0,
+    },
+    "Chiang Mai, haze day": {
+        "pm25_24h": 110.0,
+        "pm10_24h": 150.0,
+        "o3_8h": 70.0,
+        "co_8h": 2.4,
+        "no2_1h": 30.0,
+        "so2_1h": 4.0,
+    },
+}
+
+# Each Thai reading goes to the other standard's table of the closest averaging period.
+_CROSS = {
+    "cn-hj633-2012": {
+        "pm25_24h": "pm25_24h",
+        "pm10_24h": "pm10_24h",
+        "o3_8h": "o3_8h",
+        "co_8h": "co_24h",
+        "no2_1h": "no2_1h",
+        "so2_1h": "so2_1h",
+    },
+    "us-epa-2024": {
+        "pm25_24h": "pm25_24h",
+        "pm10_24h": "pm10_24h",
+        "o3_8h": "o3_8h",
+        "co_8h": "co_8h",
+        "no2_1h": "no2_1h",
+        "so2_1h": "so2_1h",
+    },
+    "vn-1459-2019": {
+        "pm25_24h": "pm25_24h",
+        "pm10_24h": "pm10_24h",
+        "o3_8h": "o3_8h",
+        "co_8h": "co_1h",
+        "no2_1h": "no2_1h",
+        "so2_1h": "so2_1h",
+    },
+}
+_CROSS["cn-hj633-2026"] = _CROSS["cn-hj633-2012"]
+
+
+def _gas(pollutant_id: str) -> str:
+    return pollutant_id.split("_")[0]
+
+
+def to_common_unit(value, unit: str, pollutant_id: str) -> float:
+    """A concentration in the common unit of its gas (µg/m³, CO mg/m³) at 25 °C."""
+    target = GASES[_gas(pollutant_id)][1]
+    if unit == target:
+        return float(value)
+    return float(units.convert(value, unit, target, pollutant=pollutant_id, conditions="25C"))
+
+
+def breakpoint_data() -> list[dict]:
+    """Every band of every table, with concentrations in the table's and common units."""
+    rows = []
+    for std in aqi.STANDARDS.values():
+        for table in std.pollutants.values():
+            for number, (c_low, c_high, i_low, i_high) in enumerate(table.bands, start=1):
+                open_top = table.above == "extend" and number == len(table.bands)
+                rows.append(
+                    {
+                        "standard": std.id,
+                        "pollutant": table.id,
+                        "gas": _gas(table.id),
+                        "averaging": table.averaging,
+                        "band": number,
+                        "index_low": i_low,
+                        "index_high": None if open_top else i_high,
+                        "unit": table.unit,
+                        "c_low": c_low,
+                        "c_high": None if open_top else c_high,
+                        "common_unit": GASES[_gas(table.id)][1],
+                        "c_low_common": to_common_unit(c_low, table.unit, table.id),
+                        "c_high_common": (
+                            None if open_top else to_common_unit(c_high, table.unit, table.id)
+                        ),
+                    }
+                )
+    return rows
+
+
+def _number(value: float, decimals: int = 4) -> str:
+    """``value`` with up to ``decimals`` decimals, trailing zeros dropped, 1,000 separators."""
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def breakpoint_markdown(gas: str) -> str:
+    """One gas: the concentration at which each index breakpoint is reached, per table.
+
+    Rows are index values (the top of each band); columns are the tables of that gas in
+    every standard. A cell reads ``common (own unit)``; empty where a table has no
+    breakpoint at that index.
+    """
+    rows = [r for r in breakpoint_data() if r["gas"] == gas]
+    columns = list(dict.fromkeys((r["standard"], r["pollutant"]) for r in rows))
+    tops = sorted({r["index_high"] for r in rows if r["index_high"] is not None})
+    cell = {}
+    for r in rows:
+        key = (r["standard"], r["pollutant"])
+        # converted values to 0.1 µg/m³ (0.01 mg/m³ for CO); a table's own numbers as printed
+        places = 4 if r["unit"] == r["common_unit"] else (2 if gas == "co" else 1)
+        if r["index_high"] is None:  # Thailand's open band: "201 and above"
+            cell[(key, "open")] = f"≥ {_number(r['c_low_common'], places)}"
+            continue
+        text = _number(r["c_high_common"], places)
+        if r["unit"] != r["common_unit"]:
+            text += f" ({_number(r['c_high'])} {r['unit']})"
+        cell[(key, r["index_high"])] = text
+    header = "| index | " + " | ".join(f"{s}<br>`{p}`" for s, p in columns) + " |"
+    lines = [header, "|---:|" + "---:|" * len(columns)]
+    for top in tops:
+        lines.append(f"| {top:g} | " + " | ".join(cell.get((c, top), "") for c in columns) + " |")
+    if any(k[1] == "open" for k in cell):
+        lines.append("| 201+ | " + " | ".join(cell.get((c, "open"), "") for c in columns) + " |")
+    return "\n".join(lines)
+
+
+def categories_markdown() -> str:
+    """Every standard's categories: index range, colour, names in English and its language."""
+    lines = []
+    for std in aqi.STANDARDS.values():
+        local = next((lang for lang in std.languages if lang != "en"), None)
+        lines.append(f"### {std.name} (`{std.id}`)\n")
+        head = "| key | index | colour | English |" + (f" {local} |" if local else "")
+        lines += [head, "|---|---|---|---|" + ("---|" if local else "")]
+        for c in std.categories:
+            band = f"{c.low:g}+" if np.isinf(c.high) else f"{c.low:g}–{c.high:g}"
+            row = f"| `{c.key}` | {band} | {c.colour} | {c.names['en']} |"
+            lines.append(row + (f" {c.names[local]} |" if local else ""))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def cross_reading(readings: dict[str, float]) -> list[dict]:
+    """A Thai daily reading (PCD units) read under every standard.
+
+    Each value is converted to the other standard's unit at 25 °C and put on its table
+    of the closest averaging period (see ``_CROSS``).
+    """
+    thai = aqi.STANDARDS["th-pcd-2023"]
+    out = []
+    for std in aqi.STANDARDS.values():
+        mapping = _CROSS.get(std.id, {p: p for p in readings})
+        converted = {}
+        for pid, value in readings.items():
+            target = mapping[pid]
+            unit_from = thai.pollutants[pid].unit
+            unit_to = std.pollutants[target].unit
+            converted[target] = float(
+                units.convert(value, unit_from, unit_to, pollutant=pid, conditions="25C")
+                if unit_from != unit_to
+                else value
+            )
+        result = aqi.index(std, converted)
+        category = aqi.categories(std, result.value)[()]
+        out.append(
+            {
+                "standard": std.id,
+                "aqi": None if np.isnan(result.value) else int(result.value),
+                "category": category.key if category else None,
+                "names": dict(category.names) if category else {},
+                "dominant": str(result.dominant) or None,
+            }
+        )
+    return out
+
+
+def cross_reading_markdown() -> str:
+    lines = []
+    for title, readings in THAI_READINGS.items():
+        shown = ", ".join(
+            f"{p} {v:g} {aqi.STANDARDS['th-pcd-2023'].pollutants[p].unit}"
+            for p, v in readings.items()
+        )
+        lines += [f"**{title}** — {shown}\n"]
+        lines += ["| standard | AQI | category | dominant |", "|---|---:|---|---|"]
+        for row in cross_reading(readings):
+            names = " / ".join(row["names"].values())
+            lines.append(
+                f"| `{row['standard']}` | {row['aqi']} | {names} | `{row['dominant'] or '—'}` |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def markdown() -> str:
+    """The whole reference page (docs/aqi-standards.md)."""
+    parts = [
+        "# Air quality index standards side by side",
+        "",
+        "<!-- generated by `python -m lmec.quality.reference`; do not edit by hand -->",
+        "",
+        "The air quality indices implemented in `lmec.quality.aqi`, each from its official "
+        "document. Concentrations are in µg/m³ (CO mg/m³); gas concentrations published in "
+        "ppb/ppm are converted at 25 °C and 1 atm (molar volume 24.45 L/mol), the reference "
+        "conditions of all five standards (China since the 2018 amendment of GB 3095-2012), "
+        "with the table's own value in brackets.",
+        "",
+        "## Standards and sources",
+        "",
+    ]
+    for std in aqi.STANDARDS.values():
+        parts.append(f"- **`{std.id}`** — {std.name} ({std.country}). Source: {std.source}.")
+        if std.source.url:
+            parts.append(f"  <{std.source.url}>")
+        parts.append(f"  Verified: {std.source.verified}")
+        for note in std.notes:
+            parts.append(f"  - {note}")
+    parts += [
+        "",
+        "## Breakpoints per pollutant",
+        "",
+        "Each row is an index value at the top of a band; each cell the concentration at "
+        "which that index is reached. EPA and PCD tables leave a gap between bands "
+        "(9.0 | 9.1 µg/m³): concentrations are first truncated (EPA) or rounded (PCD) to "
+        "the printed resolution. Thailand's last band is open: from the value shown the "
+        "index is 201 and keeps rising.",
+        "",
+    ]
+    for gas, (label, unit) in GASES.items():
+        parts += [f"### {label} [{unit}]", "", breakpoint_markdown(gas), ""]
+    parts += ["## Categories", "", categories_markdown()]
+    parts += [
+        "## What changes when a Thai reading is read under another index",
+        "",
+        "Computed by `lmec.quality.reference.cross_reading`: each daily value (PCD units) is "
+        "converted at 25 °C and put on the other standard's table of the closest averaging "
+        "period (CO 8-hour -> China's 24-hour and Viet Nam's 1-hour table). Thailand's "
+        "values above 200 continue the 101-200 line, as the announcement gives the top "
+        "band no upper limit.",
+        "",
+        cross_reading_markdown(),
+    ]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    sys.stdout.write(markdown())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
