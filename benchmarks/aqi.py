@@ -72,7 +72,13 @@ def main() -> None:
         )
 
     t = best_of(3, lambda: aqi.sub_index("us-epa-2024", "pm25_24h", pm25))
-    rows.append(("PM2.5 sub-index, US EPA (truncation, table look-up)", N_LMEC / t, peer(python_aqi.ALGO_EPA)))
+    rows.append(
+        (
+            "PM2.5 sub-index, US EPA (truncation, table look-up)",
+            N_LMEC / t,
+            peer(python_aqi.ALGO_EPA),
+        )
+    )
     peer_mep = peer(python_aqi.ALGO_MEP)
     t = best_of(3, lambda: aqi.sub_index("cn-hj633-2026", "pm25_24h", pm25))
     rows.append(("PM2.5 sub-index, China HJ 633 (interpolation)", N_LMEC / t, peer_mep))
