@@ -132,7 +132,7 @@ def round_index(rounding: str, value: np.ndarray) -> np.ndarray:
     """Round raw index values as the standard says."""
     if rounding == "ceil":
         # HJ 633: 进位取整; the epsilon keeps 50.000000001 (binary noise) at 50
-        return np.ceil(value - _EPS)
+        return np.ceil(value - _EPS) + 0.0  # + 0.0 turns ceil(-1e-9) = -0.0 into 0.0
     return np.floor(value + 0.5 + _EPS)  # half up: 109.5 -> 110
 
 
@@ -213,7 +213,8 @@ class Continuous:
         self.bp = np.append(bands[:, 0], bands[-1, 1])
         ix = np.append(bands[:, 2], bands[-1, 3])
         self.ceil = rounding == "ceil"
-        self.ix = ix - _EPS if self.ceil else ix + 0.5 + _EPS
+        # ceil: an index of exactly 0 stays 0 (not -0.0); half up: 0.5 and up goes up
+        self.ix = np.maximum(ix - _EPS, 0.0) if self.ceil else ix + 0.5 + _EPS
         self.right = self.ix[-1] if table.above == "cap" else MISSING
 
     @staticmethod
