@@ -95,9 +95,11 @@ POLLUTANTS = (
 def adjust(sub: dict[str, np.ndarray], conc: dict[str, np.ndarray]) -> None:
     """[1], section IV "Calculating AQI values for SO2".
 
-    A 1-hour SO2 of 305 ppb or more is above the 1-hour table (AQI 200). The 24-hour
-    average then decides; where it is missing or below 305 ppb the SO2 index is 200, the
-    top of the 1-hour range, so that such an hour is never reported as unknown.
+    A daily maximum 1-hour SO2 of 305 ppb or more is above the 1-hour table (AQI 200); the
+    24-hour average then decides. "If ... the 24-hour concentration is not above 305 ppb
+    ... use 200 for the lower and upper AQI breakpoints (ILo and IHi) in Equation 1 ...
+    This effectively fixes the AQI value at 200 exactly" ([1], IV). We also give 200 when
+    the 24-hour value is missing, so that such an hour is never reported as unknown.
     """
     if "so2_1h" not in sub:
         return
@@ -182,8 +184,8 @@ US_EPA_2024 = Standard(
         "https://document.airnow.gov/technical-assistance-document-for-the-reporting-of-daily-air-quailty.pdf",
         "2024 PM2.5 breakpoints (also 40 CFR 58 App. G as amended, 89 FR 16202); the other "
         "rows unchanged since the 2018 TAD; truncation and rounding per AirNow-Tech; the "
-        "SO2 'AQI 200' rule from the TAD's SO2 section as we read it (not re-checked "
-        "against the 2024 page).",
+        "SO2 'AQI 200' rule quoted from the TAD's SO2 section (via a verbatim copy; the "
+        "2024 PDF itself was not readable here).",
     ),
     references=(
         "U.S. EPA, EPA-454/B-24-002, Technical Assistance Document for the Reporting of "
