@@ -98,9 +98,18 @@ def test_it_leaves_cn_so2_1h_above_800_to_the_24h_value():
 
 
 def test_it_leaves_cn_o3_8h_above_800_to_the_1h_value():
-    result = aqi.index("cn-hj633-2026", {"o3_8h": [850], "o3_1h": [900]})
+    assert np.isnan(aqi.sub_index("cn-hj633-2012", "o3_8h", 801))
+    result = aqi.index("cn-hj633-2012", {"o3_8h": [850], "o3_1h": [900]})
     # 1-h O3 900 -> 300 + (900-800)/(1000-800) x 100 = 350
     assert result.value[0] == 350 and result.dominant[0] == "o3_1h"
+
+
+def test_it_counts_so2_1h_and_o3_8h_above_800_as_200_and_300_under_hj633_2026():
+    # HJ 633-2026 (draft text): "IAQI按照200计", "IAQI按照300计"
+    assert_allclose(aqi.sub_index("cn-hj633-2026", "so2_1h", [800, 801, 5000]), [200] * 3)
+    assert_allclose(aqi.sub_index("cn-hj633-2026", "o3_8h", [800, 850]), [300, 300])
+    result = aqi.index("cn-hj633-2026", {"so2_1h": [900]})  # real time: no 24-h value needed
+    assert result.value[0] == 200 and result.dominant[0] == "so2_1h"
 
 
 def test_it_names_the_cn_primary_pollutant_only_above_50():

@@ -10,7 +10,8 @@ References
    https://www.mee.gov.cn/ywgz/fgbz/bz/bzwb/jcffbz/201203/W020120410332725219541.pdf
 .. [2] Ministry of Ecology and Environment and State Administration for Market Regulation,
    HJ 633-2026 环境空气质量指数（AQI）技术规定, issued February 2026 with GB 3095-2026, in
-   force 2026-03-01. It changes the PM2.5 and PM10 IAQI concentration limits only.
+   force 2026-03-01. It changes the PM2.5 and PM10 IAQI concentration limits and the
+   rules for 1-hour SO2 and 8-hour O3 above 800 µg/m³.
 .. [3] HJ 663-2013 环境空气质量评价技术规范（试行）, daily maximum 8-hour ozone.
 """
 
@@ -65,7 +66,34 @@ _TABLES_2012 = (
 # report applies these 24-hour columns to the current 1-hour PM concentration.
 _PM25_2026 = (0, 35, 60, 115, 150, 250, 350, 500)
 _PM10_2026 = (0, 50, 120, 250, 350, 420, 500, 600)
-_TABLES_2026 = tuple(t for t in _TABLES_2012 if not t.id.startswith("pm")) + (
+# [2] also changes the two "above 800" rules: instead of switching to another averaging
+# period, a 1-hour SO2 above 800 µg/m³ counts as IAQI 200 and an 8-hour O3 above 800 µg/m³
+# as IAQI 300 ("IAQI按照200计", "IAQI按照300计"), so the real-time report needs no 24-hour
+# value. Source: the draft of December 2025 as quoted verbatim by an implementation, and
+# implementations of the final text; not checked against the published standard.
+_SO2_1H_2026 = Pollutant(
+    "so2_1h",
+    "SO2",
+    "µg/m³",
+    "1h",
+    _table("so2_1h", "SO2", "µg/m³", "1h", (0, 150, 500, 650, 800)).bands,
+    above="cap",
+    note="above 800 µg/m³ counts as IAQI 200 ([2])",
+)
+_O3_8H_2026 = Pollutant(
+    "o3_8h",
+    "O3",
+    "µg/m³",
+    "8h",
+    _table("o3_8h", "O3", "µg/m³", "8h", (0, 100, 160, 215, 265, 800)).bands,
+    above="cap",
+    note="above 800 µg/m³ counts as IAQI 300 ([2])",
+)
+_TABLES_2026 = tuple(
+    t for t in _TABLES_2012 if not t.id.startswith("pm") and t.id not in ("so2_1h", "o3_8h")
+) + (
+    _SO2_1H_2026,
+    _O3_8H_2026,
     _table("pm10_24h", "PM10", "µg/m³", "24h", _PM10_2026),
     _table(
         "pm10_1h",
@@ -219,10 +247,13 @@ CN_HJ633_2026 = Standard(
         "",
         "PM2.5 limits 0/35/60/115/150/250/350/500 and PM10 limits "
         "0/50/120/250/350/420/500/600 µg/m³: from the Ministry's release of 2026-02-24 "
-        "(PM limits of AQI changed, nothing else) and several independent implementations "
-        "agreeing on every number; the official text itself was not available to us. "
-        "Other limits, rules, categories and advice carried over from HJ 633-2012 unverified "
-        "against the 2026 text (its refined sensitive-group wording is not reproduced).",
+        "(PM limits of the AQI changed) and seven independent implementations agreeing on "
+        "every number (one implementation of the December 2025 draft has 30, not 35, at "
+        "IAQI 50); the official text itself was not available to us. The SO2 1-h > 800 -> "
+        "200 and O3 8-h > 800 -> 300 rules from the draft's text as quoted by an "
+        "implementation. Other limits, categories and advice carried over from HJ 633-2012, "
+        "unverified against the 2026 text (its refined sensitive-group wording is not "
+        "reproduced).",
     ),
     references=(
         "HJ 633-2026 环境空气质量指数（AQI）技术规定, Ministry of Ecology and Environment, "
@@ -234,7 +265,8 @@ CN_HJ633_2026 = Standard(
     rounding="ceil",
     primary_above=50,
     notes=(
-        "Only the PM2.5 and PM10 limits differ from HJ 633-2012.",
+        "PM2.5 and PM10 limits differ from HJ 633-2012; 1-hour SO2 above 800 µg/m³ counts "
+        "as IAQI 200 and 8-hour O3 above 800 µg/m³ as IAQI 300.",
         "Real-time PM (pm25_1h, pm10_1h) uses the 24-hour limits with 1-hour values.",
     ),
 )
