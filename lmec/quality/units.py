@@ -9,7 +9,7 @@ numbers belong to:
 standard      reference conditions                source
 ============  ==================================  =========================================
 US EPA        25 °C, 760 mm Hg -> 24.45 L/mol     40 CFR 50.3 [1]_
-China         298.15 K, 1013.25 hPa (gases)       GB 3095-2012 Amendment No. 1 (2018) [2]_
+China         298.15 K, 1013.25 hPa (gases)       GB 3095-2026, 4.3; GB 3095-2012 am. [2]_
 Thailand      25 °C, 1 atm                        PCD ambient standards [3]_
 Viet Nam      25 °C, 1 atm (assumed)              QCVN 05:2023/BTNMT [4]_, not verified
 ============  ==================================  =========================================
@@ -22,9 +22,9 @@ References
 ----------
 .. [1] 40 CFR 50.3, Reference conditions: "corrected to a reference temperature of 25 °C
    and a reference pressure of 760 millimeters of mercury".
-.. [2] Ministry of Ecology and Environment, 《环境空气质量标准》(GB 3095-2012) 修改单
-   (2018): SO2, NO2, CO, O3, NOx at the reference state (参比状态, 298.15 K, 1013.25 hPa);
-   PM at actual conditions.
+.. [2] Ministry of Ecology and Environment, GB 3095-2026 环境空气质量标准, clause 4.3
+   (as in the 2018 amendment of GB 3095-2012): SO2, NO2, CO, O3, NOx at the reference
+   state (参比状态, 298.15 K, 1013.25 hPa); PM at the actual temperature and pressure.
 .. [3] Pollution Control Department, Thai ambient air quality standards: gases reported at
    25 °C and 1 atmosphere.
 .. [4] Bộ Tài nguyên và Môi trường, QCVN 05:2023/BTNMT, national technical regulation on

@@ -247,8 +247,9 @@ CN_HJ633_2026 = Standard(
         "",
         "PM2.5 limits 0/35/60/115/150/250/350/500 and PM10 limits "
         "0/50/120/250/350/420/500/600 µg/m³: from the Ministry's release of 2026-02-24 "
-        "(PM limits of the AQI changed) and seven independent implementations agreeing on "
-        "every number (one implementation of the December 2025 draft has 30, not 35, at "
+        "(PM limits of the AQI changed), GB 3095-2026 Table 1 (transitional 24-hour limits "
+        "grade I/II: PM2.5 35/60, PM10 50/120 µg/m³, which IAQI 50/100 follow) and seven "
+        "independent implementations agreeing on every number (one implementation of the December 2025 draft has 30, not 35, at "
         "IAQI 50); the official text itself was not available to us. The SO2 1-h > 800 -> "
         "200 and O3 8-h > 800 -> 300 rules from the draft's text as quoted by an "
         "implementation. Other limits, categories and advice carried over from HJ 633-2012, "
