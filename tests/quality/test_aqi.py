@@ -221,3 +221,10 @@ def test_it_looks_up_category_objects():
     assert len(aqi.categories("us-epa-2024")) == 6
     result = aqi.index("cn-hj633-2026", {"pm25_24h": [80]})
     assert result.categories()[0].names["zh-hans"] == "轻度污染"
+
+
+def test_it_unpacks_as_value_dominant_category():
+    value, dominant, category = aqi.index("vn-1459-2019", {"pm25_24h": [55.7, 10.0]})
+    assert_allclose(value, [110, 20], atol=0)
+    assert list(dominant) == ["pm25_24h", "pm25_24h"]
+    assert list(category) == ["poor", "good"]

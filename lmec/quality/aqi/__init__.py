@@ -203,6 +203,10 @@ class AqiResult:
     def sub_indices(self) -> dict[str, np.ndarray]:
         return {name: np.where(raw == MISSING, np.nan, raw) for name, raw in self._raw.items()}
 
+    def __iter__(self):
+        """Unpack as ``value, dominant, category = aqi.index(...)``."""
+        return iter((self.value, self.dominant, self.category))
+
     def categories(self) -> np.ndarray:
         """The :class:`Category` objects of each value (None where NaN)."""
         return categories(self.standard, self.value)
