@@ -50,34 +50,21 @@ THAI_READINGS = {
     },
 }
 
-# Each Thai reading goes to the other standard's table of the closest averaging period.
-_CROSS = {
-    "cn-hj633-2012": {
-        "pm25_24h": "pm25_24h",
-        "pm10_24h": "pm10_24h",
-        "o3_8h": "o3_8h",
-        "co_8h": "co_24h",
-        "no2_1h": "no2_1h",
-        "so2_1h": "so2_1h",
-    },
-    "us-epa-2024": {
-        "pm25_24h": "pm25_24h",
-        "pm10_24h": "pm10_24h",
-        "o3_8h": "o3_8h",
-        "co_8h": "co_8h",
-        "no2_1h": "no2_1h",
-        "so2_1h": "so2_1h",
-    },
-    "vn-1459-2019": {
-        "pm25_24h": "pm25_24h",
-        "pm10_24h": "pm10_24h",
-        "o3_8h": "o3_8h",
-        "co_8h": "co_1h",
-        "no2_1h": "no2_1h",
-        "so2_1h": "so2_1h",
-    },
+#: Inputs of :func:`compare`: pollutant id -> (gas label, averaging label), in display order.
+#: Values are given in the gas's common unit (:data:`GASES`).
+COMPARE_INPUTS = {
+    "pm25_24h": ("PM2.5", "24h"),
+    "pm10_24h": ("PM10", "24h"),
+    "o3_8h": ("O3", "8h"),
+    "o3_1h": ("O3", "1h"),
+    "no2_1h": ("NO2", "1h"),
+    "so2_1h": ("SO2", "1h"),
+    "co_8h": ("CO", "8h"),
 }
-_CROSS["cn-hj633-2026"] = _CROSS["cn-hj633-2012"]
+
+# Where a standard has no table of the input's averaging period, the closest one it has:
+# CO 8-hour goes to China's 24-hour table and Viet Nam's 1-hour table.
+_CLOSEST = {"co_8h": ("co_24h", "co_1h")}
 
 
 def _gas(pollutant_id: str) -> str:
@@ -174,38 +161,111 @@ def categories_markdown() -> str:
     return "\n".join(lines)
 
 
+def table_for(standard: aqi.Standard, pollutant_id: str) -> str | None:
+    """The standard's table for an input of :data:`COMPARE_INPUTS` (None if it has none)."""
+    for candidate in (pollutant_id, *_CLOSEST.get(pollutant_id, ())):
+        if candidate in standard.pollutants:
+            return candidate
+    return None
+
+
+def compare(readings: dict[str, float]) -> list[dict]:
+    """One set of readings read under every standard, side by side.
+
+    Parameters
+    ----------
+    readings : dict of str to float
+        Keys of :data:`COMPARE_INPUTS`; values in the gas's common unit, [µg/m³] (CO
+        [mg/m³]). NaN or a missing key means no reading.
+
+    Returns
+    -------
+    list of dict
+        One dict per standard, in :data:`lmec.quality.aqi.STANDARDS` order: ``standard``,
+        ``aqi`` (int or None), ``category`` (:class:`~lmec.quality.aqi.Category` or None),
+        ``dominant`` (pollutant id of the standard's table, or None), ``sub_indices``
+        (input id -> ``{"table": id, "value": int or None}``) and ``unused`` (inputs the
+        standard has no table for).
+
+    Notes
+    -----
+    Gas concentrations are converted to the table's unit at 25 °C and 1 atm, the reference
+    conditions of all five standards. Each reading goes to the table of the same averaging
+    period, or the closest one the standard has (CO 8-hour: China 24-hour, Viet Nam
+    1-hour). HJ 633's 1-hour gas tables belong to its real-time report and its PM tables to
+    the daily report; mixing them, as here, is a comparison, not an official report.
+    """
+    unknown = sorted(set(readings) - set(COMPARE_INPUTS))
+    if unknown:
+        raise ValueError(
+            f"unknown input {', '.join(unknown)}; choose from: {', '.join(COMPARE_INPUTS)}"
+        )
+    given = {p: float(v) for p, v in readings.items() if v is not None and not np.isnan(v)}
+    out = []
+    for std in aqi.STANDARDS.values():
+        tables, unused = {}, []
+        for pid in given:
+            target = table_for(std, pid)
+            if target is None:
+                unused.append(pid)
+            else:
+                tables[pid] = target
+        converted = {}
+        for pid, target in tables.items():
+            common = GASES[_gas(pid)][1]
+            unit = std.pollutants[target].unit
+            value = given[pid]
+            converted[target] = (
+                value
+                if unit == common
+                else float(units.convert(value, common, unit, pollutant=pid, conditions="25C"))
+            )
+        row = {
+            "standard": std.id,
+            "aqi": None,
+            "category": None,
+            "dominant": None,
+            "sub_indices": {},
+            "unused": unused,
+        }
+        if converted:
+            result = aqi.index(std, converted)
+            subs = result.sub_indices
+            row["sub_indices"] = {
+                pid: {
+                    "table": target,
+                    "value": None if np.isnan(subs[target]) else int(subs[target]),
+                }
+                for pid, target in tables.items()
+            }
+            if not np.isnan(result.value):
+                row["aqi"] = int(result.value)
+                row["category"] = aqi.categories(std, result.value)[()]
+                row["dominant"] = str(result.dominant) or None
+        out.append(row)
+    return out
+
+
 def cross_reading(readings: dict[str, float]) -> list[dict]:
     """A Thai daily reading (PCD units) read under every standard.
 
-    Each value is converted to the other standard's unit at 25 °C and put on its table
-    of the closest averaging period (see ``_CROSS``).
+    Each value is converted to its common unit at 25 °C and passed to :func:`compare`.
     """
     thai = aqi.STANDARDS["th-pcd-2023"]
-    out = []
-    for std in aqi.STANDARDS.values():
-        mapping = _CROSS.get(std.id, {p: p for p in readings})
-        converted = {}
-        for pid, value in readings.items():
-            target = mapping[pid]
-            unit_from = thai.pollutants[pid].unit
-            unit_to = std.pollutants[target].unit
-            converted[target] = float(
-                units.convert(value, unit_from, unit_to, pollutant=pid, conditions="25C")
-                if unit_from != unit_to
-                else value
-            )
-        result = aqi.index(std, converted)
-        category = aqi.categories(std, result.value)[()]
-        out.append(
-            {
-                "standard": std.id,
-                "aqi": None if np.isnan(result.value) else int(result.value),
-                "category": category.key if category else None,
-                "names": dict(category.names) if category else {},
-                "dominant": str(result.dominant) or None,
-            }
-        )
-    return out
+    common = {
+        pid: to_common_unit(value, thai.pollutants[pid].unit, pid)
+        for pid, value in readings.items()
+    }
+    return [
+        {
+            "standard": row["standard"],
+            "aqi": row["aqi"],
+            "category": row["category"].key if row["category"] else None,
+            "names": dict(row["category"].names) if row["category"] else {},
+            "dominant": row["dominant"],
+        }
+        for row in compare(common)
+    ]
 
 
 def cross_reading_markdown() -> str:
