@@ -4,16 +4,19 @@ from ninja import NinjaAPI
 
 from lmec import __version__
 from lmec.cooperation.api import router as framework_router
+from lmec.monitoring.api import router as quality_router
 
 api = NinjaAPI(
     title="LMEC platform API",
     version=__version__,
     description=(
         "Open data of the Lancang-Mekong Environmental Cooperation: the cooperation "
-        "framework, and (as they arrive) knowledge resources and air and water quality. "
+        "framework, the air- and water-quality standards, and (as they arrive) knowledge "
+        "resources and monitoring data. "
         "Texts come in the language given by `?lang=` (zh-hans, en, th, vi, lo, km, my) "
         "or the Accept-Language header."
     ),
     urls_namespace="api-v1",
 )
 api.add_router("/framework", framework_router)
+api.add_router("/quality", quality_router)

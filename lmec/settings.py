@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "ninja",
     "lmec.core",
     "lmec.cooperation",
+    "lmec.monitoring",
 ]
 
 MIDDLEWARE = [

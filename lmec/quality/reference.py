@@ -114,19 +114,32 @@ def _number(value: float, decimals: int = 4) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def breakpoint_markdown(gas: str) -> str:
+def breakpoint_grid(gas: str) -> dict:
     """One gas: the concentration at which each index breakpoint is reached, per table.
 
-    Rows are index values (the top of each band); columns are the tables of that gas in
-    every standard. A cell reads ``common (own unit)``; empty where a table has no
-    breakpoint at that index.
+    Returns
+    -------
+    dict
+        ``columns``: one ``{"standard", "pollutant", "averaging", "unit"}`` per table of
+        that gas, in :data:`lmec.quality.aqi.STANDARDS` order; ``rows``: one
+        ``{"index": top of a band, "cells": [text or None per column]}`` per index value,
+        ascending, then a row with ``"index": "201+"`` for Thailand's open band. A cell
+        reads ``common (own unit)``, e.g. ``"106 (54 ppb)"``; None where a table has no
+        breakpoint at that index.
     """
     rows = [r for r in breakpoint_data() if r["gas"] == gas]
-    columns = list(dict.fromkeys((r["standard"], r["pollutant"]) for r in rows))
+    keys = list(dict.fromkeys((r["standard"], r["pollutant"]) for r in rows))
     tops = sorted({r["index_high"] for r in rows if r["index_high"] is not None})
     cell = {}
+    columns = {}
     for r in rows:
         key = (r["standard"], r["pollutant"])
+        columns[key] = {
+            "standard": r["standard"],
+            "pollutant": r["pollutant"],
+            "averaging": r["averaging"],
+            "unit": r["unit"],
+        }
         # converted values to 0.1 µg/m³ (0.01 mg/m³ for CO); a table's own numbers as printed
         places = 4 if r["unit"] == r["common_unit"] else (2 if gas == "co" else 1)
         if r["index_high"] is None:  # Thailand's open band: "201 and above"
@@ -136,12 +149,20 @@ def breakpoint_markdown(gas: str) -> str:
         if r["unit"] != r["common_unit"]:
             text += f" ({_number(r['c_high'])} {r['unit']})"
         cell[(key, r["index_high"])] = text
-    header = "| index | " + " | ".join(f"{s}<br>`{p}`" for s, p in columns) + " |"
-    lines = [header, "|---:|" + "---:|" * len(columns)]
-    for top in tops:
-        lines.append(f"| {top:g} | " + " | ".join(cell.get((c, top), "") for c in columns) + " |")
+    grid = [{"index": top, "cells": [cell.get((k, top)) for k in keys]} for top in tops]
     if any(k[1] == "open" for k in cell):
-        lines.append("| 201+ | " + " | ".join(cell.get((c, "open"), "") for c in columns) + " |")
+        grid.append({"index": "201+", "cells": [cell.get((k, "open")) for k in keys]})
+    return {"columns": [columns[k] for k in keys], "rows": grid}
+
+
+def breakpoint_markdown(gas: str) -> str:
+    """:func:`breakpoint_grid` as a Markdown table."""
+    grid = breakpoint_grid(gas)
+    columns = [f"{c['standard']}<br>`{c['pollutant']}`" for c in grid["columns"]]
+    lines = ["| index | " + " | ".join(columns) + " |", "|---:|" + "---:|" * len(columns)]
+    for row in grid["rows"]:
+        index = row["index"] if isinstance(row["index"], str) else f"{row['index']:g}"
+        lines.append(f"| {index} | " + " | ".join(c or "" for c in row["cells"]) + " |")
     return "\n".join(lines)
 
 
