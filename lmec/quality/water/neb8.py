@@ -16,8 +16,15 @@ them (used for navigation). The table is implemented for its numerical items 3-2
   it), not a single sample, when the result is to mean compliance with the notification.
 
 Not implemented: colour, odour, taste and temperature ("n'", natural change only), and items
-21-28 (radioactivity and organochlorine pesticides), whose values we could not read in a
-source (see ``lmec/quality/README.md``).
+21-28 (radioactivity alpha and beta, total organochlorine pesticides, DDT, alpha-BHC,
+dieldrin, aldrin, heptachlor and heptachlor epoxide, endrin). No readable copy of their rows
+was found: the PCD table as published by WEPA [2]_ ends at "21. Radioactivity - Alpha", the
+stored copy of the Thai notification (hydrolaw.thaiwater.net) holds its preamble but not its
+table, and the only numbers seen for these items are chart thresholds in the JavaScript of
+a public monitoring dashboard (EnGRIDS, engrids.soc.cmu.ac.th, Eastern Economic Corridor:
+one "radioactivity" value, no alpha/beta split, no class columns), which are not a
+transcription of the notification and are not used. The text of the cadmium footnotes
+(``*``, ``**``) was not found either; see ``lmec/quality/README.md``.
 
 References
 ----------
@@ -123,7 +130,8 @@ def statistic(parameter: str, samples, axis: int = -1) -> np.ndarray:
         return np.nanmax(v, axis=axis)
 
 
-#: [2], item 15 footnotes: cadmium where hardness > 100 mg/L as CaCO3.
+#: [2], item 15, the value marked ``**``: cadmium where hardness > 100 mg/L as CaCO3 (the
+#: footnote text itself was not read; the hardness reading is the commonly cited one).
 CD_HARD_WATER_LIMIT = 0.05
 #: The hardness above which :data:`CD_HARD_WATER_LIMIT` applies [mg/L as CaCO3].
 HARDNESS_THRESHOLD = 100.0
@@ -181,6 +189,7 @@ TH_NEB8_1994 = WaterStandard(
         "Class 1 requires natural conditions ('n'); the best class a measurement can reach is 2.",
         "DO is the 20th and BOD and coliforms the 80th percentile of samples; the value given "
         "is taken as that statistic.",
-        "Items 21-28 (radioactivity, organochlorine pesticides) are not implemented.",
+        "Items 21-28 (radioactivity, organochlorine pesticides) are not implemented: no "
+        "readable copy of their rows was found.",
     ),
 )

@@ -9,8 +9,9 @@ table:
   (medium), C (bad) and D (very bad) on pH, BOD5, COD, TOC, TSS, DO, total phosphorus,
   total nitrogen, total coliform and thermotolerant ("heat-resistant") coliform -- this is
   what :func:`lmec.quality.water.classify` implements, level by level as classes 1-4;
-- Table 3 -- the same for lakes, ponds and lagoons, with chlorophyll-a. Its C and D rows could
-  not be read in any source we had, so ``waterbody="lake"`` is not offered.
+- Table 3 -- the same for lakes, ponds and lagoons, with chlorophyll-a. Not implemented
+  (``waterbody="lake"`` is refused): its levels C and D could not be read in any source, see
+  "Verification" below.
 
 How the levels map: each parameter gets the best level whose limit it meets; a value beyond
 the level C limit is level D (the D column of Table 2 is the complement of C: "> 10", "< 6.0
@@ -23,11 +24,21 @@ standards. Two entries need more than a number:
   translation we read prints "≥ 2.0" in the D cell; whatever the D cell's lower bound, a
   value below 4.0 meets no better level and there is no level after D.)
 
-Verification: the numbers come from the English translation of the regulation [2]_, in which
-some cells are hidden; four were completed from the table's own structure and are marked in
-the parameter notes (A DO ≥ 6.0, read from Table 3 where it is visible; B TSS ≤ 100 and C TOC
-≤ 8, from the neighbouring "> 100" and "> 8" cells). Treat this standard as provisional
-until checked against the Vietnamese original; see ``lmec/quality/README.md``.
+Verification (cell by cell, Table 2 = 4 levels x 10 parameters = 40 cells):
+
+- The Vietnamese original could not be read. The copies of the regulation we found stop
+  before Table 2 (thuvienphapluat.vn and ungphosuco.vn: Table 1 only; greenstarvn.com,
+  aquaco.vn, hoabinhxanh.vn, hethongphapluat.com: introduction only) or leave Tables 2 and 3
+  out (a Markdown conversion of the regulation in a public code repository, which has Tables
+  1 and 4). Provincial software found on GitHub shows the column headers of Tables 2 and 3,
+  no limits.
+- Every cell therefore comes from the English translation [2]_, re-read for this check: 36
+  of the 40 cells are printed there and agree with :data:`_TABLE`; four are hidden: A DO, B
+  TSS, C TOC and D COD. Three were completed from the table's own structure and are marked
+  in the parameter notes (A DO ≥ 6.0, as printed for level A of Table 3; B TSS ≤ 100 and C
+  TOC ≤ 8, from the neighbouring "> 100" and "> 8" cells); D COD is not needed (level D is
+  everything beyond C ≤ 20). Treat this standard as provisional until the Vietnamese text is
+  read; see ``lmec/quality/README.md``.
 
 References
 ----------
@@ -35,7 +46,9 @@ References
    quốc gia về chất lượng nước mặt (National technical regulation on surface water quality),
    issued with Circular 01/2023/TT-BTNMT of 13 March 2023, in force 12 September 2023.
 .. [2] English translation of [1], "National technical regulation QCVN 08:2023/BTNMT for
-   surface water quality", Table 2, as published by dulieuphapluat.vn.
+   surface water quality", Tables 2 and 3, as published by dulieuphapluat.vn
+   (dulieuphapluat.vn/van-ban/tai-nguyen-moi-truong-van-ban/national-technical-regulation-
+   qcvn-082023btnmt-for-surface-water-quality-1162161.html); some cells hidden.
 """
 
 from __future__ import annotations
@@ -161,8 +174,9 @@ VN_QCVN08_2023 = WaterStandard(
     auxiliary={"floating_trash": "1 if floating trash is present, 0 if not"},
     adjust=_floating_trash_adjust,
     notes=(
-        "Provisional: four hidden cells of the translation were completed from the table's "
-        "structure (see parameter notes).",
-        "Lakes, ponds and lagoons (Table 3) are not implemented.",
+        "Provisional: read in one English translation, not in the Vietnamese original; three "
+        "hidden cells were completed from the table's structure (see parameter notes).",
+        "Lakes, ponds and lagoons (Table 3) are not implemented: levels C and D could not be "
+        "read in any source.",
     ),
 )
