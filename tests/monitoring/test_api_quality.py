@@ -84,3 +84,12 @@ def test_it_compares_one_reading_under_every_standard(client):
     assert by_id["vn-1459-2019"]["aqi"] == 110
     assert by_id["vn-1459-2019"]["category"]["name"] == "Kém"
     assert by_id["cn-hj633-2026"]["aqi"] == 92
+
+
+def test_it_documents_the_quality_endpoints_in_the_openapi_schema(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    paths = schema["paths"]
+    assert "/api/v1/quality/aqi/standards" in paths
+    assert "/api/v1/quality/aqi/{standard}" in paths
+    params = {p["name"] for p in paths["/api/v1/quality/aqi/compare"]["get"]["parameters"]}
+    assert {"pm25_24h", "o3_8h", "co_8h", "lang"} <= params
