@@ -35,15 +35,17 @@ def ink_for(colour: str) -> str:
 
 def category_out(std: aqi.Standard, category: aqi.Category, language: str) -> dict:
     local = next((lang for lang in std.languages if lang != "en"), None)
+    official = category.names[local] if local else category.names["en"]
     return {
         "key": category.key,
         "low": int(category.low),
         "high": None if math.isinf(category.high) else int(category.high),
         "colour": category.colour,
         "ink": ink_for(category.colour),
-        "name": labels.category_name(std, category),
-        # the standard's own wording, in its own language (the official name)
-        "official_name": category.names[local] if local else category.names["en"],
+        # in the standard's own language the reader sees its official wording (PCD's
+        # "คุณภาพอากาศดีมาก", not the short label), elsewhere the translated label
+        "name": official if language == (local or "en") else labels.category_name(std, category),
+        "official_name": official,
         "official_language": local or "en",
         "advice": category.advice.get(language) or category.advice["en"],
     }
