@@ -123,8 +123,9 @@ def breakpoint_grid(gas: str) -> dict:
         ``columns``: one ``{"standard", "pollutant", "averaging", "unit"}`` per table of
         that gas, in :data:`lmec.quality.aqi.STANDARDS` order; ``rows``: one
         ``{"index": top of a band, "cells": [text or None per column]}`` per index value,
-        ascending, then a row with ``"index": "201+"`` for Thailand's open band. A cell
-        reads ``common (own unit)``, e.g. ``"106 (54 ppb)"``; None where a table has no
+        ascending, then one row per open top band, ``"index": "201+"`` (Thailand) and
+        ``"301+"`` (EPA's Hazardous), cells ``"≥ start"``. A cell reads
+        ``common (own unit)``, e.g. ``"106 (54 ppb)"``; None where a table has no
         breakpoint at that index.
     """
     rows = [r for r in breakpoint_data() if r["gas"] == gas]
@@ -142,16 +143,19 @@ def breakpoint_grid(gas: str) -> dict:
         }
         # converted values to 0.1 µg/m³ (0.01 mg/m³ for CO); a table's own numbers as printed
         places = 4 if r["unit"] == r["common_unit"] else (2 if gas == "co" else 1)
-        if r["index_high"] is None:  # Thailand's open band: "201 and above"
-            cell[(key, "open")] = f"≥ {_number(r['c_low_common'], places)}"
+        if r["index_high"] is None:  # an open band: Thailand "201 and above", EPA "301+"
+            text = f"≥ {_number(r['c_low_common'], places)}"
+            if r["unit"] != r["common_unit"]:
+                text += f" ({_number(r['c_low'])} {r['unit']})"
+            cell[(key, f"{r['index_low']:g}+")] = text
             continue
         text = _number(r["c_high_common"], places)
         if r["unit"] != r["common_unit"]:
             text += f" ({_number(r['c_high'])} {r['unit']})"
         cell[(key, r["index_high"])] = text
     grid = [{"index": top, "cells": [cell.get((k, top)) for k in keys]} for top in tops]
-    if any(k[1] == "open" for k in cell):
-        grid.append({"index": "201+", "cells": [cell.get((k, "open")) for k in keys]})
+    opens = sorted({k[1] for k in cell if isinstance(k[1], str)}, key=lambda t: float(t[:-1]))
+    grid += [{"index": label, "cells": [cell.get((k, label)) for k in keys]} for label in opens]
     return {"columns": [columns[k] for k in keys], "rows": grid}
 
 
@@ -337,8 +341,9 @@ def markdown() -> str:
         "Each row is an index value at the top of a band; each cell the concentration at "
         "which that index is reached. EPA and PCD tables leave a gap between bands "
         "(9.0 | 9.1 µg/m³): concentrations are first truncated (EPA) or rounded (PCD) to "
-        "the printed resolution. Thailand's last band is open: from the value shown the "
-        "index is 201 and keeps rising.",
+        "the printed resolution. Thailand's last band and EPA's Hazardous band are open, as "
+        "printed: from the value shown the index is 201 (301) and keeps rising; EPA gives "
+        "the concentrations of AQI 500 that fix its line in a note (see its source above).",
         "",
     ]
     for gas, (label, unit) in GASES.items():

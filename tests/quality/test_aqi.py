@@ -50,10 +50,40 @@ def test_it_uses_the_units_of_the_reference_table(band):
 
 
 @pytest.mark.parametrize("band", OPEN_TOP, ids=_id)
-def test_it_starts_the_thai_open_band_at_201_and_keeps_rising(band):
+def test_it_starts_each_open_band_at_its_printed_index_and_keeps_rising(band):
+    # Thailand "201 and above"; EPA Table 6 "301+" (e.g. PM2.5 "225.5+")
     start = float(band["c_low"])
+    low = float(band["index_low"])
     got = aqi.sub_index(band["standard"], band["pollutant"], [start, start * 2])
-    assert got[0] == 201 and got[1] > 201
+    assert got[0] == low and got[1] > low
+
+
+def _aqi500():
+    with open(DATA / "us_epa_aqi500.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("row", _aqi500(), ids=lambda r: r["pollutant"])
+def test_it_continues_the_us_hazardous_line_through_500_and_beyond(row):
+    # EPA-454/B-24-002 Table 6 note 4: "AQI values greater than 500 should be calculated
+    # using equation 1 and the concentration specified for the AQI value of 500"
+    c_low, c_500 = float(row["c_low"]), float(row["c_500"])
+    assert aqi.STANDARDS["us-epa-2024"].pollutants[row["pollutant"]].unit == row["unit"]
+    slope = 199 / (c_500 - c_low)
+    above = 2 * c_500  # on the printed resolution of every table: 0.001 ppm, 0.1, 1
+    expected = [500, np.floor(slope * (above - c_low) + 301 + 0.5)]
+    got = aqi.sub_index("us-epa-2024", row["pollutant"], [c_500, above])
+    assert_allclose(got, expected, atol=0)
+    assert got[1] > 500
+    assert aqi.category_of("us-epa-2024", got[1]) == "hazardous"
+
+
+def test_it_reads_a_us_pm25_day_beyond_500_on_the_hazardous_line():
+    # 425.4 µg/m³: 199/99.9 x (425.4 - 225.5) + 301 = 699.2 -> 699, Hazardous (FAQ "What
+    # does it mean when the AQI values are above 500?": "the hazardous category
+    # information should be used")
+    result = aqi.index("us-epa-2024", {"pm25_24h": 425.4})
+    assert result.value == 699 and result.category == "hazardous"
 
 
 @pytest.mark.parametrize(
@@ -61,8 +91,8 @@ def test_it_starts_the_thai_open_band_at_201_and_keeps_rising(band):
     [
         ("cn-hj633-2012", "pm25_24h", 500.1),
         ("cn-hj633-2026", "pm10_24h", 601),
-        ("us-epa-2024", "pm25_24h", 325.5),  # "beyond the AQI"
-        ("us-epa-2024", "o3_8h", 0.201),
+        ("us-epa-2024", "o3_8h", 0.201),  # Table 6 note 2: 8-hour O3 defines no AQI >= 301
+        ("us-epa-2024", "so2_1h", 305),  # note 3: 1-hour SO2 defines no AQI >= 200
     ],
 )
 def test_it_gives_nan_above_a_closed_table(standard, pollutant, above):

@@ -68,10 +68,31 @@ def test_it_reproduces_the_vn_8h_ozone_example():
     assert_allclose(daily["o3_1h"][1], 97.7, atol=0)
 
 
-def test_it_reproduces_the_epa_two_pollutant_example():
-    # PM2.5 35.9 µg/m³ -> 102, 8-hour O3 0.078 ppm -> 126: the AQI is 126, from ozone
-    result = aqi.index("us-epa-2024", {"pm25_24h": 35.9, "o3_8h": 0.078})
+def test_it_reproduces_the_epa_multiple_pollutant_example():
+    # EPA-454/B-24-002 IV "How to handle values from multiple pollutants": 8-hour O3
+    # 0.078 ppm -> 126, PM2.5 35.9 µg/m³ -> 102, CO 8.4 ppm -> 90; "The AQI is 126, with O3
+    # as the main pollutant."
+    result = aqi.index("us-epa-2024", {"pm25_24h": 35.9, "o3_8h": 0.078, "co_8h": 8.4})
     assert result.value == 126
     assert result.dominant == "o3_8h"
+    assert_allclose([result.sub_indices[p] for p in ("pm25_24h", "co_8h")], [102, 90])
     assert result.category == "unhealthy_sensitive"
+    # Table 2: Orange is R 255, G 126, B 0
     assert aqi.get_category("us-epa-2024", "unhealthy_sensitive").colour == "#FF7E00"
+
+
+def test_it_reproduces_the_epa_1h_and_8h_ozone_example():
+    # IV "Using both O3 1-hour and 8-hour values": 1-hour 0.162 ppm and 8-hour 0.078 ppm.
+    # The TAD prints 148 for the 1-hour value; its own equation 1 gives
+    # 49/0.039 x 0.037 + 101 = 147.49 -> 147 (erratum), so the index is 147, from ozone.
+    result = aqi.index("us-epa-2024", {"o3_8h": 0.078, "o3_1h": 0.162})
+    assert result.value == 147 and result.dominant == "o3_1h"
+    assert result.sub_indices["o3_8h"] == 126
+
+
+def test_it_disregards_a_us_1h_ozone_value_in_a_blank_cell():
+    # IV "How to handle concentrations for pollutants that have blank places in the table":
+    # 1-hour 0.104 ppm is disregarded ("less than 0.125ppm"); the 8-hour 0.078 gives 126
+    result = aqi.index("us-epa-2024", {"o3_1h": 0.104, "o3_8h": 0.078})
+    assert np.isnan(result.sub_indices["o3_1h"])
+    assert result.value == 126 and result.dominant == "o3_8h"

@@ -23,7 +23,7 @@ References
 .. [2] Ministry of Ecology and Environment of the P.R. China, HJ 633-2026 环境空气质量指数
    （AQI）技术规定, 2026.
 .. [3] U.S. EPA, EPA-454/B-24-002, Technical Assistance Document for the Reporting of Daily
-   Air Quality -- the Air Quality Index (AQI), May 2024, Tables 1 and 6.
+   Air Quality -- the Air Quality Index (AQI), May 2024, Tables 1, 2 and 6.
 .. [4] Pollution Control Department (Thailand), ประกาศกรมควบคุมมลพิษ เรื่อง
    ดัชนีคุณภาพอากาศของประเทศไทย พ.ศ. 2566, 2023, Tables 1-2.
 .. [5] Vietnam Environment Administration, Quyết định 1459/QĐ-TCMT, 12/11/2019, Bảng 1-2.
@@ -229,7 +229,7 @@ def _category_positions(std: Standard, values) -> tuple[np.ndarray, np.ndarray]:
     v = np.asarray(values, dtype=float)
     highs = np.array([c.high for c in std.categories], dtype=float)
     pos = np.searchsorted(highs, v, side="left")
-    # above the top band (e.g. EPA "beyond the AQI") stays in the top category
+    # above the top band (e.g. VN_AQI's capped 500) stays in the top category
     pos = np.where(np.isfinite(v), np.minimum(pos, len(highs) - 1), len(highs))
     return v, pos
 

@@ -8,7 +8,11 @@ Three methods:
     over the hours that have data. Valid only if 2 of the 3 most recent hours have data.
 ``us-epa-o3``
     Ozone [3]_: the same formula on the 8 most recent hours, with no minimum weight factor
-    (``w = w*``, at most 1); 2 of the 3 most recent hours needed.
+    (``w = w*``, at most 1); 2 of the 3 most recent hours needed. This is AirNow's 2016
+    method. The 2024 TAD [1]_ describes a newer one instead: "EPA implemented the latest
+    NowCast method for ozone on August 1, 2019 ... based on the relationship of 1-hour and
+    8-hour data over the most recent two-week rolling window" (paper and R code at
+    github.com/USEPA/O3-NowCast), which is not implemented here.
 ``vn-1459-2019``
     VN_AQI [4]_, 2.2.1 a: the 12 most recent hours; ``w* = c_min / c_max``. If
     ``w* > 1/2``: ``Σ w*^(i-1) c_i / Σ w*^(i-1)``. If ``w* <= 1/2`` the decision writes
@@ -23,7 +27,10 @@ PM10 to 1 µg/m³) happens when it is turned into an index with ``pm25_nowcast``
 References
 ----------
 .. [1] U.S. EPA, EPA-454/B-24-002, Technical Assistance Document for the Reporting of Daily
-   Air Quality -- the AQI, May 2024, section IV "How the NowCast is calculated".
+   Air Quality -- the AQI, May 2024, section IV "How the NowCast is calculated": steps 1-8
+   (range, "scaled rate of change", weight factor "between 0.5 and 1", weights raised to
+   the "number of hours ago") and "Missing data: 2 of the last 3 hours of data must be
+   valid for a NowCast calculation."
 .. [2] U.S. EPA, *PM NowCast* fact sheet (steps 1-8: range, scaled rate of change, weight
    factor at least 0.5, weighted mean); AirNow-Tech "The NowCast for PM2.5 and PM10":
    "2 of the past 3 hourly data points must be valid".
