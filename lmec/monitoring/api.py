@@ -23,6 +23,7 @@ class CategoryOut(Schema):
     official_name: str
     official_language: str
     advice: str
+    advice_language: str
 
 
 class PollutantOut(Schema):

@@ -48,6 +48,7 @@ def category_out(std: aqi.Standard, category: aqi.Category, language: str) -> di
         "official_name": official,
         "official_language": local or "en",
         "advice": category.advice.get(language) or category.advice["en"],
+        "advice_language": language if category.advice.get(language) else "en",
     }
 
 

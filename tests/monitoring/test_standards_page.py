@@ -99,3 +99,12 @@ def test_it_names_the_bad_field_in_the_htmx_answer_too(client):
     response = client.get("/en/standards/?so2_1h=-1", HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert "<li>SO2 · 1-hour [µg/m³]: A concentration cannot be negative.</li>" in html
+
+
+def test_it_gives_the_health_advice_in_the_readers_language_where_the_standard_has_it(client):
+    html = client.get("/vi/standards/?pm25_24h=55.7").content.decode()
+    row = rows(html)["vn-1459-2019"]
+    # QĐ 1459/QĐ-TCMT Bảng 4, "Kém" (101-150): advice for sensitive groups, in Vietnamese
+    assert '<p class="small" lang="vi">Những người nhạy cảm gặp phải các vấn đề' in row
+    # the US advice exists in English only, and says so with its lang attribute
+    assert '<p class="small" lang="en">' in rows(html)["us-epa-2024"]
