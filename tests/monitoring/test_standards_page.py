@@ -108,3 +108,8 @@ def test_it_gives_the_health_advice_in_the_readers_language_where_the_standard_h
     assert '<p class="small" lang="vi">Những người nhạy cảm gặp phải các vấn đề' in row
     # the US advice exists in English only, and says so with its lang attribute
     assert '<p class="small" lang="en">' in rows(html)["us-epa-2024"]
+
+
+def test_it_is_reached_from_the_home_page(client):
+    html = client.get("/km/").content.decode()
+    assert '<a href="/km/standards/">ប្រៀបធៀបសន្ទស្សន៍គុណភាពខ្យល់' in html
