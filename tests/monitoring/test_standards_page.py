@@ -112,4 +112,4 @@ def test_it_gives_the_health_advice_in_the_readers_language_where_the_standard_h
 
 def test_it_is_reached_from_the_home_page(client):
     html = client.get("/km/").content.decode()
-    assert '<a href="/km/standards/">ប្រៀបធៀបសន្ទស្សន៍គុណភាពខ្យល់' in html
+    assert '<a href="/km/standards/">ប្រៀបធៀបសន្ទស្សន៍គុណភាពខ្យល់ដែលប្រើក្នុងតំបន់' in html
