@@ -258,3 +258,33 @@ def test_it_unpacks_as_value_dominant_category():
     assert_allclose(value, [110, 20], atol=0)
     assert list(dominant) == ["pm25_24h", "pm25_24h"]
     assert list(category) == ["poor", "good"]
+
+
+def test_it_rounds_thai_concentrations_half_up_as_the_announcement_says():
+    # PCD B.E. 2566, ข้อ 4.1: PM2.5 and CO to one decimal, PM10, O3, NO2 and SO2 to whole
+    # numbers, "ปัดเลขตามหลักสากล"; a value half a step above a band's top reads as the next
+    # band's bottom (index 26), just below it as the top (index 25)
+    cases = {
+        "pm25_24h": (15.05, 15.04),
+        "co_8h": (4.45, 4.44),
+        "pm10_24h": (50.5, 50.4),
+        "o3_8h": (35.5, 35.4),
+        "no2_1h": (60.5, 60.4),
+        "so2_1h": (100.5, 100.4),
+    }
+    for pollutant, (up, down) in cases.items():
+        assert_allclose(aqi.sub_index("th-pcd-2023", pollutant, [up, down]), [26, 25])
+
+
+def test_it_gives_thai_levels_and_advice_as_table_1_prints_them():
+    # PCD B.E. 2566, Table 1 (Royal Gazette vol. 140 special part 157 ง, p. 4)
+    with open(DATA / "th_pcd_2023_table1.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    categories = aqi.categories("th-pcd-2023")
+    assert len(rows) == len(categories) == 5
+    for row, category in zip(rows, categories, strict=True):
+        assert category.low == float(row["index_low"])
+        assert category.high == (float(row["index_high"]) if row["index_high"] else np.inf)
+        assert category.names["th"].endswith(row["level_th"])
+        assert category.advice["th"] == row["advice_th"]
+        assert category.advice["en"]
