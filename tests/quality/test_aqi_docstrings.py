@@ -8,6 +8,7 @@ import pytest
 MODULES = [
     "lmec.quality.aqi",
     "lmec.quality.aqi.nowcast",
+    "lmec.quality.aqi.nowcast_o3",
     "lmec.quality.aqi.daily",
     "lmec.quality.units",
     "lmec.quality.reference",

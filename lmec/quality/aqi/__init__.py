@@ -9,8 +9,9 @@ Standards (:data:`STANDARDS`), each from its official document:
 - ``vn-1459-2019`` -- Viet Nam, Decision 1459/QĐ-TCMT [5]_, Bảng 2.
 
 Each module ``_cn``, ``_us``, ``_th``, ``_vn`` holds one country's tables with their
-source; :mod:`.nowcast` the NowCast of EPA and VN_AQI; :mod:`.daily` the hourly-to-daily
-aggregation each standard asks for.
+source; :mod:`.nowcast` the NowCast of EPA and VN_AQI; :mod:`.nowcast_o3` EPA's 2019 ozone
+NowCast (:func:`nowcast_o3_2019`); :mod:`.daily` the hourly-to-daily aggregation each
+standard asks for.
 
 Every function takes a scalar or an array and returns the same shape. What cannot be
 computed (missing, negative, off the table) is NaN, never an exception inside a vector;
@@ -55,6 +56,7 @@ from ._us import US_EPA_2024
 from ._vn import VN_1459_2019
 from .daily import daily_inputs
 from .nowcast import NOWCAST_METHODS, nowcast
+from .nowcast_o3 import nowcast_o3_2019
 
 __all__ = [
     "STANDARDS",
@@ -71,6 +73,7 @@ __all__ = [
     "get_standard",
     "index",
     "nowcast",
+    "nowcast_o3_2019",
     "sub_index",
 ]
 

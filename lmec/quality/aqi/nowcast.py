@@ -9,10 +9,15 @@ Three methods:
 ``us-epa-o3``
     Ozone [3]_: the same formula on the 8 most recent hours, with no minimum weight factor
     (``w = w*``, at most 1); 2 of the 3 most recent hours needed. This is AirNow's 2016
-    method. The 2024 TAD [1]_ describes a newer one instead: "EPA implemented the latest
-    NowCast method for ozone on August 1, 2019 ... based on the relationship of 1-hour and
-    8-hour data over the most recent two-week rolling window" (paper and R code at
-    github.com/USEPA/O3-NowCast), which is not implemented here.
+    method, kept for compatibility: it is no longer EPA's. The 2024 TAD [1]_ uses the newer
+    one: "EPA implemented the latest NowCast method for ozone on August 1, 2019 ... based on
+    the relationship of 1-hour and 8-hour data over the most recent two-week rolling
+    window" (white paper and R code at github.com/USEPA/O3-Nowcast). That method is
+    :func:`lmec.quality.aqi.nowcast_o3_2019` (module :mod:`.nowcast_o3`): a regression of
+    the centred 8-hour means on the 96 preceding hourly values, refitted each hour on the
+    last 336 hours, with EPA's fallbacks. It needs two weeks of history, oldest first, and
+    a unit (its fallback ``0.85 c + 4.5`` is in ppb), so it is a function of its own and not
+    a method of :func:`nowcast`.
 ``vn-1459-2019``
     VN_AQI [4]_, 2.2.1 a: the 12 most recent hours; ``w* = c_min / c_max``. If
     ``w* > 1/2``: ``Σ w*^(i-1) c_i / Σ w*^(i-1)``. If ``w* <= 1/2`` the decision writes
