@@ -5,6 +5,10 @@ Limit sets (keys of :data:`LIMITS`):
 - ``who-2021-aqg``, ``who-2021-it1`` ... ``who-2021-it4`` -- WHO global air quality
   guidelines 2021, AQG levels and interim targets, Table 0.1 [1]_;
 - ``cn-gb3095-2012-grade1`` and ``-grade2`` -- China GB 3095-2012, Table 1 [2]_;
+- ``cn-gb3095-2026-grade1`` and ``-grade2`` -- China GB 3095-2026, Table 1, the transitional
+  limits (过渡阶段浓度限值) in force from 1 March 2026 to 31 December 2030 [10]_;
+  ``cn-gb3095-2026-grade1-2031`` and ``-grade2-2031`` -- its final limits (浓度限值), in force
+  nationwide from 1 January 2031 (clause 4.4);
 - ``th-ambient-2023`` -- Thailand's general ambient air quality standards with the PM2.5
   values of 2022 (24-h 37.5 µg/m³ in force from 1 June 2023, annual 15 µg/m³) [3]_ [4]_;
 - ``vn-qcvn05-2023`` -- Viet Nam QCVN 05:2023/BTNMT, Table 1 [5]_;
@@ -52,6 +56,13 @@ References
    Quality (Emission) Guidelines, Notification 615/2015, 29 December 2015.
 .. [9] WHO, Air quality guidelines for particulate matter, ozone, nitrogen dioxide and sulfur
    dioxide, Global update 2005, WHO/SDE/PHE/OEH/06.02.
+.. [10] Ministry of Ecology and Environment and State Administration for Market Regulation,
+   GB 3095-2026 环境空气质量标准 (Ambient air quality standards), issued 2026-02-13, in force
+   2026-03-01, replacing GB 3095-2012 and its 2018 amendment; Table 1 and clauses 4.2-4.4.
+   Read in the official electronic edition (typeset by the MEE's environmental standards
+   institute) kept as ``docs/GB_3095-2026_环境空气质量标准.pdf`` in github.com/caiyunapp/aqi-hub
+   (commit c3ce58e, 26 Feb 2026); published at
+   https://www.mee.gov.cn/ywgz/fgbz/bz/bzwb/dqhjbh/dqhjzlbz/202602/t20260225_1144419.shtml.
 """
 
 from __future__ import annotations
@@ -196,6 +207,29 @@ _GB3095_2012 = (
 )
 
 
+# [10], Table 1 (环境空气污染物基本项目浓度限值): pollutant, unit, transitional grade I and II
+# (过渡阶段浓度限值, to 2030-12-31), final grade I and II (浓度限值, from 2031-01-01). Gases at the
+# reference state 298.15 K, 1013.25 hPa, particles at actual conditions (clause 4.3). Read
+# cell by cell in the official PDF, p. 3. Table 2 (TSP, NOx, Pb, BaP) is not carried: its
+# items have no pollutant id here and are applied as the State or provinces decide (4.5).
+_GB3095_2026 = (
+    ("so2_annual", UG, 20, 60, 20, 20),
+    ("so2_24h", UG, 50, 150, 50, 50),
+    ("so2_1h", UG, 150, 500, 150, 150),
+    ("no2_annual", UG, 40, 40, 30, 30),
+    ("no2_24h", UG, 80, 80, 50, 50),
+    ("no2_1h", UG, 200, 200, 200, 200),
+    ("co_24h", MG, 4, 4, 4, 4),
+    ("co_1h", MG, 10, 10, 10, 10),
+    ("o3_8h", UG, 100, 160, 100, 160),
+    ("o3_1h", UG, 160, 200, 160, 200),
+    ("pm10_annual", UG, 40, 60, 20, 50),
+    ("pm10_24h", UG, 50, 120, 50, 100),
+    ("pm25_annual", UG, 15, 30, 10, 25),
+    ("pm25_24h", UG, 35, 60, 25, 50),
+)
+
+
 def _gb3095_sets():
     sets = []
     for grade, column, areas in ((1, 2, "class 1 areas"), (2, 3, "class 2 areas")):
@@ -213,6 +247,28 @@ def _gb3095_sets():
                 entries,
             )
         )
+    phases = (
+        ("", 2, "transitional limits, 2026-03-01 to 2030-12-31", "过渡阶段浓度限值"),
+        ("-2031", 4, "limits from 2031-01-01", "浓度限值"),
+    )
+    for suffix, first, when, heading in phases:
+        for grade, areas in ((1, "class 1 areas"), (2, "class 2 areas")):
+            column = first + grade - 1
+            where = f"[10], Table 1, {heading}, grade {grade}"
+            entries = [
+                LimitEntry(row[0], float(row[column]), row[1], True, where) for row in _GB3095_2026
+            ]
+            sets.append(
+                _set(
+                    f"cn-gb3095-2026-grade{grade}{suffix}",
+                    f"China GB 3095-2026 ambient air quality standards, grade {grade} "
+                    f"({areas}), {when}",
+                    "CN",
+                    f"GB 3095-2026, Table 1, {heading} (clause 4.4), grade {grade}",
+                    2026,
+                    entries,
+                )
+            )
     return sets
 
 

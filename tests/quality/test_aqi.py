@@ -135,11 +135,65 @@ def test_it_leaves_cn_o3_8h_above_800_to_the_1h_value():
 
 
 def test_it_counts_so2_1h_and_o3_8h_above_800_as_200_and_300_under_hj633_2026():
-    # HJ 633-2026 (draft text): "IAQI按照200计", "IAQI按照300计"
+    # HJ 633-2026, Table 3 notes b and c: "IAQI 按照 200 计", "IAQI 按照 300 计"
     assert_allclose(aqi.sub_index("cn-hj633-2026", "so2_1h", [800, 801, 5000]), [200] * 3)
     assert_allclose(aqi.sub_index("cn-hj633-2026", "o3_8h", [800, 850]), [300, 300])
     result = aqi.index("cn-hj633-2026", {"so2_1h": [900]})  # real time: no 24-h value needed
     assert result.value[0] == 200 and result.dominant[0] == "so2_1h"
+
+
+def test_it_rounds_hj633_2026_concentrations_by_gb_t_8170_first():
+    # HJ 633-2026 4.2.2-4.2.3: µg/m³ to whole numbers, CO to one decimal, by GB/T 8170 (an
+    # exact half goes to the even neighbour), then formula (1) and 进位取整
+    pm25 = aqi.sub_index("cn-hj633-2026", "pm25_24h", [35.4, 35.5, 34.5, 36.5, 35.50001])
+    # 35.4 -> 35 (50); 35.5 -> 36 (52); 34.5 -> 34 (48.6 -> 49); 36.5 -> 36 (52); 35.50001 -> 36
+    assert_allclose(pm25, [50, 52, 49, 52, 52])
+    # 2012 states no concentration rounding: 35.4 -> 50 + 50/40 x 0.4 = 50.5 -> 51
+    assert aqi.sub_index("cn-hj633-2012", "pm25_24h", 35.4) == 51
+    # CO 2.05 -> 2.0 (50), 2.15 -> 2.2 (50 + 25 x 0.2 = 55), 0.35 -> 0.4 (10)
+    assert_allclose(aqi.sub_index("cn-hj633-2026", "co_24h", [2.05, 2.15, 0.35]), [50, 55, 10])
+    # the 1-hour PM read on the daily columns (formula (1)) rounds the same way
+    assert_allclose(aqi.sub_index("cn-hj633-2026", "pm10_1h", [120.4, 120.5]), [100, 100])
+    assert aqi.sub_index("cn-hj633-2026", "pm10_1h", 121.5) == 101  # 122: 100 + 50/130 x 2
+    # capped and closed tables, missing and negative readings behave as before
+    assert aqi.sub_index("cn-hj633-2026", "so2_1h", 800.4) == 200
+    assert np.isnan(aqi.sub_index("cn-hj633-2026", "pm25_24h", 500.6))
+    assert aqi.sub_index("cn-hj633-2026", "pm25_24h", 500.4) == 500
+    assert np.isnan(aqi.sub_index("cn-hj633-2026", "pm25_24h", [-0.2, np.nan])).all()
+
+
+def test_it_gives_hj633_2026_levels_and_health_texts_as_table_1_prints_them():
+    # HJ 633-2026 Table 1 and Table A.1 (official electronic edition, p. 2 and p. 6)
+    with open(DATA / "cn_hj633_2026_table1.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    categories = aqi.categories("cn-hj633-2026")
+    assert len(rows) == len(categories) == 6
+    for k, (row, category) in enumerate(zip(rows, categories, strict=True)):
+        # Table 1 prints "1～50": the code keeps 0 so that IAQI 0 has a level
+        assert category.low == (0 if k == 0 else float(row["index_low"]))
+        if row["index_high"]:
+            assert category.high == float(row["index_high"])
+        assert category.names["zh-hans"] == row["category"]
+        r, g, b = (int(x) for x in row["rgb"].split())
+        assert category.colour == f"#{r:02X}{g:02X}{b:02X}"
+        assert category.advice["zh-hans"] == f"{row['health']}。{row['measures']}。"
+
+
+def test_it_gives_hj633_2026_sensitive_groups_as_table_2_prints_them():
+    from lmec.quality.aqi._cn import SENSITIVE_GROUPS_2026
+
+    with open(DATA / "cn_hj633_2026_table2.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    assert [row["key"] for row in rows] == list(SENSITIVE_GROUPS_2026)
+    for row in rows:
+        assert SENSITIVE_GROUPS_2026[row["key"]]["zh-hans"] == row["groups"]
+        assert SENSITIVE_GROUPS_2026[row["key"]]["en"]
+
+
+def test_it_keeps_hj633_2012_texts_for_the_2012_standard():
+    old = aqi.get_category("cn-hj633-2012", "lightly_polluted").advice["zh-hans"]
+    new = aqi.get_category("cn-hj633-2026", "lightly_polluted").advice["zh-hans"]
+    assert old.startswith("易感人群") and new.startswith("敏感人群")
 
 
 def test_it_names_the_cn_primary_pollutant_only_above_50():

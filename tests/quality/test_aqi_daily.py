@@ -26,9 +26,18 @@ def test_it_takes_cn_o3_8h_from_windows_ending_at_8_to_24_oclock():
     # hours of the day only counts through windows that end at 8 时 or later
     day = np.full(24, 10.0)
     day[16:24] = 100.0  # the last window (16-24 时) averages 100
-    out = aqi.daily_inputs("cn-hj633-2026", {"o3": _days(day)})
+    out = aqi.daily_inputs("cn-hj633-2012", {"o3": _days(day)})
     assert_allclose(out["o3_8h"], [100.0])
-    assert_allclose(out["o3_1h"], [100.0])
+    assert_allclose(out["o3_1h"], [100.0])  # HJ 633-2012 5.1.2: a daily indicator
+
+
+def test_it_leaves_o3_1h_out_of_the_hj633_2026_daily_report():
+    # HJ 633-2026 4.2.2: six daily indicators, O3 only as the daily maximum 8-hour mean
+    day = np.full(24, 10.0)
+    day[16:24] = 100.0
+    out = aqi.daily_inputs("cn-hj633-2026", {"o3": _days(day)})
+    assert set(out) == {"o3_8h"}
+    assert_allclose(out["o3_8h"], [100.0])
 
 
 def test_it_needs_6_of_8_hours_per_window_and_14_windows_for_cn_o3():
@@ -108,7 +117,6 @@ def test_it_keeps_leading_station_axes_and_feeds_index():
         "so2_24h",
         "no2_24h",
         "co_24h",
-        "o3_1h",
         "o3_8h",
     }
     assert all(v.shape == (stations, days) for v in daily.values())

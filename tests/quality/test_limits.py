@@ -52,6 +52,30 @@ def test_it_holds_gb3095_2012_table_1_exactly(row):
         assert entry.value == float(row[f"grade{grade}"]) and entry.unit == row["unit"]
 
 
+@pytest.mark.parametrize("row", _rows("gb3095_2026_table1.csv"), ids=lambda r: r["pollutant"])
+def test_it_holds_gb3095_2026_table_1_exactly(row):
+    # GB 3095-2026, Table 1: transitional limits to 2030 under the plain ids, final ones -2031
+    for grade in (1, 2):
+        for suffix, column in (("", f"transition_grade{grade}"), ("-2031", f"grade{grade}")):
+            entry = limits.limit(f"cn-gb3095-2026-grade{grade}{suffix}", row["pollutant"])
+            assert entry.value == float(row[column]) and entry.unit == row["unit"]
+            assert entry.verified
+
+
+def test_it_has_every_gb3095_2026_row_and_no_other():
+    pollutants = {row["pollutant"] for row in _rows("gb3095_2026_table1.csv")}
+    for grade in (1, 2):
+        for suffix in ("", "-2031"):
+            assert set(limits.LIMITS[f"cn-gb3095-2026-grade{grade}{suffix}"].entries) == pollutants
+
+
+def test_it_reads_a_pm25_day_against_gb3095_2026():
+    # 55 µg/m³ PM2.5 (24 h): within grade II until 2030 (60), above it from 2031 (50)
+    assert not limits.exceedances("cn-gb3095-2026-grade2", "pm25_24h", 55.0)
+    assert limits.exceedances("cn-gb3095-2026-grade2-2031", "pm25_24h", 55.0)
+    assert limits.exceedances("cn-gb3095-2012-grade2", "pm25_24h", 80.0)
+
+
 def test_it_uses_thailands_2023_pm25_standard():
     assert limits.limit("th-ambient-2023", "pm25_24h").value == 37.5
     assert limits.limit("th-ambient-2023", "pm25_annual").value == 15
@@ -103,6 +127,7 @@ def test_it_says_where_every_value_came_from():
 def test_it_marks_what_could_not_be_verified():
     assert limits.LIMITS["who-2021-aqg"].verified
     assert limits.LIMITS["cn-gb3095-2012-grade2"].verified
+    assert limits.LIMITS["cn-gb3095-2026-grade2"].verified
     assert not limits.LIMITS["kh-subdecree42-2000"].verified
     assert not limits.limit("vn-qcvn05-2023", "pm25_annual").verified
     assert limits.limit("vn-qcvn05-2023", "so2_1h").verified

@@ -3,7 +3,8 @@
 Standards (:data:`STANDARDS`), each from its official document:
 
 - ``cn-hj633-2012`` -- China, HJ 633-2012 [1]_, Table 1.
-- ``cn-hj633-2026`` -- China, HJ 633-2026 [2]_ (in force 2026-03-01): new PM2.5/PM10 limits.
+- ``cn-hj633-2026`` -- China, HJ 633-2026 [2]_ (in force 2026-03-01), Table 3: new
+  PM2.5/PM10 limits, concentrations rounded by GB/T 8170 first.
 - ``us-epa-2024`` -- United States, EPA-454/B-24-002 [3]_, Table 6.
 - ``th-pcd-2023`` -- Thailand, Pollution Control Department announcement of 2023 [4]_.
 - ``vn-1459-2019`` -- Viet Nam, Decision 1459/QĐ-TCMT [5]_, Bảng 2.
@@ -22,7 +23,7 @@ References
 .. [1] Ministry of Environmental Protection of the P.R. China, HJ 633-2012 环境空气质量指数
    （AQI）技术规定（试行）, 2012, Tables 1-2, Appendix A.
 .. [2] Ministry of Ecology and Environment of the P.R. China, HJ 633-2026 环境空气质量指数
-   （AQI）技术规定, 2026.
+   （AQI）技术规定, issued 2026-02-14, in force 2026-03-01, Tables 1-3, Appendix A.
 .. [3] U.S. EPA, EPA-454/B-24-002, Technical Assistance Document for the Reporting of Daily
    Air Quality -- the Air Quality Index (AQI), May 2024, Tables 1, 2 and 6.
 .. [4] Pollution Control Department (Thailand), ประกาศกรมควบคุมมลพิษ เรื่อง

@@ -62,7 +62,9 @@ class Pollutant:
     ``bands`` lists ``(c_low, c_high, i_low, i_high)``: a concentration between
     ``c_low`` and ``c_high`` maps linearly onto ``i_low``..``i_high``. Tables whose bands
     leave gaps (US EPA 0.0-9.0, 9.1-35.4, ...) are read at ``decimals`` resolution after
-    ``reduce`` ("truncate" or "round") so that no value falls into a gap.
+    ``reduce`` ("truncate" or "round") so that no value falls into a gap; a standard that
+    rounds concentrations before the look-up says so the same way ("round": half up,
+    "half_even": GB/T 8170, an exact half goes to the even neighbour).
 
     ``above`` says what happens above the last band: ``"nan"`` (not computable),
     ``"cap"`` (the top index, for a table whose last level reads "≥") or ``"extend"``
@@ -125,6 +127,17 @@ def reduce_concentration(table: Pollutant, c: np.ndarray) -> np.ndarray:
     scale = 10.0**table.decimals
     if table.reduce == "truncate":
         return np.floor(c * scale + _EPS) / scale
+    if table.reduce == "half_even":
+        # GB/T 8170-2008, 3.2: below 5 drop, above 5 (or 5 followed by non-zero digits) add
+        # one, an exact 5 goes to the even neighbour (34.5 -> 34, 35.5 -> 36, 0.35 -> 0.4);
+        # "exact" within _EPS, since 0.35 is stored as 0.34999999999999998
+        s = np.multiply(c, scale)
+        whole = np.floor(s)
+        with np.errstate(invalid="ignore"):  # inf - inf for an infinite reading
+            fraction = s - whole
+            tie = np.abs(fraction - 0.5) <= _EPS * scale
+            up = np.where(tie, np.mod(whole, 2.0) == 1.0, fraction > 0.5)
+        return (whole + up) / scale
     return np.floor(c * scale + 0.5 + _EPS) / scale
 
 
@@ -178,15 +191,20 @@ class Lookup:
         self.offset = 1.0 + (0.5 if table.reduce == "round" else 0.0) + _EPS
 
     def __call__(self, c: np.ndarray) -> np.ndarray:
-        s = np.multiply(c, self.scale, out=np.empty(np.shape(c)))  # an array even when 0-d
-        s += self.offset
+        if self.table.reduce == "half_even":
+            # whole steps after rounding; + 1 past the leading MISSING, + 0.5 against noise
+            whole = reduce_concentration(self.table, np.asarray(c, dtype=float)) * self.scale
+            s = np.array(whole + 1.5, dtype=float)  # an array even when 0-d
+        else:
+            s = np.multiply(c, self.scale, out=np.empty(np.shape(c)))  # an array when 0-d
+            s += self.offset
         np.floor(s, out=s)
         # NaN and +/-inf cast to an extreme integer (x86) or 0 (ARM); either way clip mode
         # sends them to a MISSING end of the table
         with np.errstate(invalid="ignore"):
             position = s.astype(np.intp)
         out = np.asarray(self.lut.take(position, mode="clip"))
-        if self.table.reduce == "round":
+        if self.table.reduce in ("round", "half_even"):
             # rounding would read -0.04 as 0.0: a negative concentration is no reading
             with np.errstate(invalid="ignore"):
                 out[c < 0] = MISSING

@@ -6,12 +6,13 @@ runs "từ 01:00 giờ đến 00:00 hôm sau").
 
 What each standard asks for, and with which data-validity rule:
 
-``cn-hj633-2012``, ``cn-hj633-2026`` (日报, [1]_ [2]_ [3]_)
+``cn-hj633-2012``, ``cn-hj633-2026`` (日报, [1]_ [2]_ [3]_ [8]_)
     SO2, NO2, CO, PM10, PM2.5 24-hour means, valid with at least 20 hourly values
-    (GB 3095-2012, Table 4); O3 daily maximum 1-hour value; O3 daily maximum 8-hour moving
-    mean over the 17 windows ending at 8 时 ... 24 时 (hours 00-08 ... 16-24 of the same
-    day), each valid with at least 6 of its 8 hours, the daily maximum valid with at
-    least 14 valid windows (HJ 663).
+    (GB 3095-2012 Table 4; GB 3095-2026 Table 4 keeps the rule); O3 daily maximum 8-hour
+    moving mean over the 17 windows ending at 8 时 ... 24 时 (hours 00-08 ... 16-24 of the
+    same day), each valid with at least 6 of its 8 hours, the daily maximum valid with at
+    least 14 valid windows (HJ 663). HJ 633-2012 (5.1.2, seven indicators) adds the O3 daily
+    maximum 1-hour value; HJ 633-2026 (4.2.2, six indicators) does not.
 ``us-epa-2024`` ([4]_ [5]_)
     PM2.5, PM10 and SO2 24-hour means (18 of 24 hours, 75 %); O3 daily maximum of the 17
     8-hour means starting 07:00 ... 23:00 (each 6 of 8 hours, at least 13 of 17 windows),
@@ -40,6 +41,8 @@ References
 .. [5] AirNow-Tech, "Daily and hourly AQI" notes (75 % of hours for daily values).
 .. [6] Pollution Control Department (Thailand), AQI announcement B.E. 2566, Table 2.
 .. [7] Tổng cục Môi trường, Quyết định 1459/QĐ-TCMT (2019), section 2.2.2 a.
+.. [8] HJ 633-2026 环境空气质量指数（AQI）技术规定, 4.2.2 (日报: "SO2、NO2、CO、PM10、PM2.5 日平均
+   以及 O3 日最大 8 小时平均 6 个指标"); GB 3095-2026, Table 4 (污染物浓度数据有效性的最低要求).
 """
 
 from __future__ import annotations
@@ -67,7 +70,8 @@ class _Rule:
 def _rules(std_id: str) -> dict[str, _Rule]:
     if std_id.startswith("cn-hj633"):
         rules = {f"{g}_24h": _Rule(g, "mean24", 20) for g in ("so2", "no2", "co", "pm10", "pm25")}
-        rules["o3_1h"] = _Rule("o3", "max1", 1)
+        if std_id == "cn-hj633-2012":  # HJ 633-2012 5.1.2; not a 2026 daily indicator
+            rules["o3_1h"] = _Rule("o3", "max1", 1)
         # windows ending at 8 时..24 时 = end positions 7..23, all inside the day
         rules["o3_8h"] = _Rule("o3", "max8", 6, first_end=7, windows=17, min_windows=14)
         return rules
