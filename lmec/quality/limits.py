@@ -11,7 +11,9 @@ Limit sets (keys of :data:`LIMITS`):
   nationwide from 1 January 2031 (clause 4.4);
 - ``th-ambient-2023`` -- Thailand's general ambient air quality standards with the PM2.5
   values of 2022 (24-h 37.5 µg/m³ in force from 1 June 2023, annual 15 µg/m³) [3]_ [4]_;
-- ``vn-qcvn05-2023`` -- Viet Nam QCVN 05:2023/BTNMT, Table 1 [5]_;
+- ``vn-qcvn05-2023`` -- Viet Nam QCVN 05:2023/BTNMT, Table 1 [5]_, as in force from
+  12 September 2023; ``vn-qcvn05-2023-2026`` -- the same with the PM2.5 24-hour value that
+  applies from 1 January 2026 (45 µg/Nm³, note (*) of Table 1);
 - ``kh-subdecree42-2000`` -- Cambodia, Sub-decree No. 42 on air pollution and noise
   disturbance control (2000), Annex 1 [6]_;
 - ``la-nes-2017`` -- Lao PDR National Environmental Standards (2017) [7]_;
@@ -47,7 +49,12 @@ References
 .. [4] National Environment Board notification on PM2.5 (approved May 2022, Royal Gazette July
    2022): 24-hour 37.5 µg/m³ from 1 June 2023, annual 15 µg/m³.
 .. [5] Ministry of Natural Resources and Environment, Viet Nam, QCVN 05:2023/BTNMT Quy chuẩn
-   kỹ thuật quốc gia về chất lượng không khí, Circular 01/2023/TT-BTNMT, Table 1.
+   kỹ thuật quốc gia về chất lượng không khí, Circular 01/2023/TT-BTNMT (13 March 2023, in
+   force 12 September 2023), Table 1 and its notes. Published at
+   https://datafiles.chinhphu.vn/cpp/files/vbpq/2023/3/01-btnmt-qc05.pdf (not read by us);
+   read in a hand transcription checked against the page images of the signed PDF
+   (github.com/qnguyenle075/hcmc-air-quality, ``data/processed/qcvn_05_2023.md``, commit
+   fa31c9b) and in earlier transcriptions (see ``lmec/quality/README.md``).
 .. [6] Royal Government of Cambodia, Anukret No. 42 ANK/BK on air pollution and noise
    disturbance control, 1 July 2000, Annex 1.
 .. [7] Ministry of Natural Resources and Environment, Lao PDR, National Environmental
@@ -292,24 +299,32 @@ _TH = (
     ("pm25_annual", 15, UG, "[4] (was 25)"),
 )
 
-# [5], Table 1 (µg/Nm³; CO given as 30,000 and 10,000 µg/Nm³). The gases were read in two
-# transcriptions of Table 1; the PM rows in one only, whose PM2.5 annual cell is garbled.
+# [5], Table 1 (Giá trị giới hạn tối đa các thông số cơ bản trong không khí xung quanh,
+# µg/Nm³; CO given as 30.000 and 10.000 µg/Nm³; TSP not carried). The gases were read in two
+# transcriptions of Table 1. The PM rows: PM10 100 (24 h) and 50 (year), PM2.5 25 (year) in
+# four copies; the PM2.5 24-hour cell is split, "50 | 45(*)" with the note "(*): Giá trị nồng
+# độ áp dụng từ ngày 01 tháng 01 năm 2026", read so in the transcription checked against the
+# page images and in a second project citing the government PDF ("PM2.5 trung bình 24 giờ là
+# 45 µg/Nm³ từ 01/01/2026 và trung bình năm là 25"); two other copies misplace "45(*)" in the
+# annual column. Reference copy: tests/quality/data/limits/vn_qcvn05_2023_table1.csv.
 _VN = (
     ("so2_1h", 350, True, ""),
     ("so2_24h", 125, True, ""),
     ("so2_annual", 50, True, ""),
-    ("co_1h", 30, True, "30,000 µg/Nm³"),
-    ("co_8h", 10, True, "10,000 µg/Nm³"),
+    ("co_1h", 30, True, "30.000 µg/Nm³"),
+    ("co_8h", 10, True, "10.000 µg/Nm³"),
     ("no2_1h", 200, True, ""),
     ("no2_24h", 100, True, ""),
     ("no2_annual", 40, True, ""),
     ("o3_1h", 200, True, ""),
     ("o3_8h", 120, True, ""),
-    ("pm10_24h", 100, False, "one transcription only (QCVN 05:2013 had 150)"),
-    ("pm10_annual", 50, False, "one transcription only"),
-    ("pm25_24h", 50, False, "one transcription only; a lower value may apply from 2026"),
-    ("pm25_annual", 25, False, "QCVN 05:2013 value; the 2023 cell we saw was garbled"),
+    ("pm10_24h", 100, True, "QCVN 05:2013 had 150"),
+    ("pm10_annual", 50, True, ""),
+    ("pm25_24h", 50, True, "until 31 December 2025; 45 from 1 January 2026 (note (*))"),
+    ("pm25_annual", 25, True, ""),
 )
+#: [5], Table 1 note (*): values that apply from 1 January 2026 (vn-qcvn05-2023-2026).
+_VN_2026 = {"pm25_24h": (45, "from 1 January 2026 (Table 1, note (*)); 50 before")}
 
 # [6], Annex 1 (mg/m³ in the sub-decree). The annex table itself could not be read in any
 # source we had; these values come from secondary descriptions of it and are unverified.
@@ -347,17 +362,26 @@ def _national_sets():
         2023,
         [LimitEntry(p, float(v), u, True, s) for p, v, u, s in _TH],
     )
-    vn = _set(
-        "vn-qcvn05-2023",
-        "Viet Nam QCVN 05:2023/BTNMT National technical regulation on air quality",
-        "VN",
-        "QCVN 05:2023/BTNMT, Table 1 (MONRE, Circular 01/2023/TT-BTNMT)",
-        2023,
-        [
-            LimitEntry(p, float(v), MG if p.startswith("co") else "µg/Nm³", ok, "[5], Table 1", n)
-            for p, v, ok, n in _VN
-        ],
-    )
+    vn_sets = []
+    for suffix, when, changes in (
+        ("", "from 12 September 2023", {}),
+        ("-2026", "from 1 January 2026", _VN_2026),
+    ):
+        entries = []
+        for p, v, ok, n in _VN:
+            v, n = changes.get(p, (v, n))
+            unit = MG if p.startswith("co") else "µg/Nm³"
+            entries.append(LimitEntry(p, float(v), unit, ok, "[5], Table 1", n))
+        vn_sets.append(
+            _set(
+                f"vn-qcvn05-2023{suffix}",
+                f"Viet Nam QCVN 05:2023/BTNMT National technical regulation on air quality, {when}",
+                "VN",
+                "QCVN 05:2023/BTNMT, Table 1 (MONRE, Circular 01/2023/TT-BTNMT)",
+                2023,
+                entries,
+            )
+        )
     kh_entries = [
         LimitEntry(p, float(v), u, False, "[6], Annex 1 (annex not read)") for p, v, u in _KH
     ]
@@ -407,7 +431,7 @@ def _national_sets():
             for p, v in _MM
         ],
     )
-    return [th, vn, kh, la, mm]
+    return [th, *vn_sets, kh, la, mm]
 
 
 #: Limit set id -> :class:`LimitSet`.

@@ -76,6 +76,27 @@ def test_it_reads_a_pm25_day_against_gb3095_2026():
     assert limits.exceedances("cn-gb3095-2012-grade2", "pm25_24h", 80.0)
 
 
+@pytest.mark.parametrize("row", _rows("vn_qcvn05_2023_table1.csv"), ids=lambda r: r["pollutant"])
+def test_it_holds_qcvn05_2023_table_1_exactly(row):
+    # QCVN 05:2023/BTNMT Table 1: the plain id as in force from 2023, -2026 with note (*)
+    for sid, column in (("vn-qcvn05-2023", "value"), ("vn-qcvn05-2023-2026", "value_2026")):
+        entry = limits.limit(sid, row["pollutant"])
+        assert entry.value == float(row[column] or row["value"])
+        assert entry.unit == row["unit"]
+
+
+def test_it_has_every_qcvn05_2023_row_and_no_other():
+    pollutants = {row["pollutant"] for row in _rows("vn_qcvn05_2023_table1.csv")}
+    for sid in ("vn-qcvn05-2023", "vn-qcvn05-2023-2026"):
+        assert set(limits.LIMITS[sid].entries) == pollutants
+
+
+def test_it_applies_vietnams_2026_pm25_value():
+    # 48 µg/Nm³ PM2.5 (24 h): within 50 until 2025, above 45 from 1 January 2026
+    assert not limits.exceedances("vn-qcvn05-2023", "pm25_24h", 48.0)
+    assert limits.exceedances("vn-qcvn05-2023-2026", "pm25_24h", 48.0)
+
+
 def test_it_uses_thailands_2023_pm25_standard():
     assert limits.limit("th-ambient-2023", "pm25_24h").value == 37.5
     assert limits.limit("th-ambient-2023", "pm25_annual").value == 15
@@ -129,5 +150,6 @@ def test_it_marks_what_could_not_be_verified():
     assert limits.LIMITS["cn-gb3095-2012-grade2"].verified
     assert limits.LIMITS["cn-gb3095-2026-grade2"].verified
     assert not limits.LIMITS["kh-subdecree42-2000"].verified
-    assert not limits.limit("vn-qcvn05-2023", "pm25_annual").verified
+    assert not limits.limit("la-nes-2017", "pm25_24h").verified
     assert limits.limit("vn-qcvn05-2023", "so2_1h").verified
+    assert limits.LIMITS["vn-qcvn05-2023"].verified
