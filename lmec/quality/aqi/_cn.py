@@ -5,8 +5,8 @@ References
 .. [1] Ministry of Environmental Protection of the People's Republic of China, HJ 633-2012
    环境空气质量指数（AQI）技术规定（试行） (Technical Regulation on Ambient Air Quality
    Index, on trial), 2012. Table 1 (IAQI and pollutant concentration limits), its notes
-   (1)-(3), section 4 (calculation; results rounded up to whole numbers, 进位取整), Table 2 (AQI
-   categories, health effects and advice), Appendix A (colours).
+   (1)-(3), section 4 (calculation), 6.2 (results rounded up to whole numbers, 进位取整),
+   Table 2 (AQI categories, health effects and advice), Appendix A (colours).
    https://www.mee.gov.cn/ywgz/fgbz/bz/bzwb/jcffbz/201203/W020120410332725219541.pdf
 .. [2] Ministry of Ecology and Environment, HJ 633-2026 环境空气质量指数（AQI）技术规定
    (Technical specifications on ambient air quality index), issued 2026-02-14, in force
@@ -345,7 +345,7 @@ CN_HJ633_2012 = Standard(
     rounding="ceil",
     primary_above=50,
     notes=(
-        "IAQI and AQI are rounded up to whole numbers ([1], section 4; HJ 633-2026 4.2.6).",
+        "IAQI and AQI are rounded up to whole numbers ([1], 6.2; HJ 633-2026 4.2.6).",
         "A primary pollutant is named only when AQI > 50 ([1], section 3, 首要污染物).",
     ),
 )
