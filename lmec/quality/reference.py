@@ -15,6 +15,7 @@ Gas concentrations are shown in common mass units, µg/m³ (CO mg/m³), converte
 from __future__ import annotations
 
 import sys
+from functools import cache
 
 import numpy as np
 
@@ -81,6 +82,13 @@ def to_common_unit(value, unit: str, pollutant_id: str) -> float:
 
 def breakpoint_data() -> list[dict]:
     """Every band of every table, with concentrations in the table's and common units."""
+    return [dict(row) for row in _band_rows()]
+
+
+@cache
+def _band_rows() -> tuple[dict, ...]:
+    """:func:`breakpoint_data`, built once: the tables are module constants, and each of the
+    six :func:`breakpoint_grid` calls of a page would otherwise convert every band again."""
     rows = []
     for std in aqi.STANDARDS.values():
         for table in std.pollutants.values():
@@ -105,7 +113,7 @@ def breakpoint_data() -> list[dict]:
                         ),
                     }
                 )
-    return rows
+    return tuple(rows)
 
 
 def _number(value: float, decimals: int = 4) -> str:
@@ -128,7 +136,7 @@ def breakpoint_grid(gas: str) -> dict:
         ``common (own unit)``, e.g. ``"106 (54 ppb)"``; None where a table has no
         breakpoint at that index.
     """
-    rows = [r for r in breakpoint_data() if r["gas"] == gas]
+    rows = [r for r in _band_rows() if r["gas"] == gas]
     keys = list(dict.fromkeys((r["standard"], r["pollutant"]) for r in rows))
     tops = sorted({r["index_high"] for r in rows if r["index_high"] is not None})
     cell = {}
