@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -150,15 +152,17 @@ def index(request, standard: str, lang: str | None = None):
         raise HttpError(400, f"Give at least one concentration: {', '.join(std.pollutants)}.")
     with language_of(request, lang) as language:
         result = aqi.index(std, given)
-        value = float(result.value)
         category = result.categories()[()]
         return {
             "standard": std.id,
-            "aqi": None if value != value else int(value),
+            "aqi": _int_or_none(result.value),
             "category": selectors.category_out(std, category, language) if category else None,
             "dominant": str(result.dominant) or None,
-            "sub_indices": {
-                name: None if sub != sub else int(sub)
-                for name, sub in ((n, float(v)) for n, v in result.sub_indices.items())
-            },
+            "sub_indices": {name: _int_or_none(v) for name, v in result.sub_indices.items()},
         }
+
+
+def _int_or_none(value) -> int | None:
+    """A 0-d index as an int; NaN (not computable) as None."""
+    value = float(value)
+    return None if math.isnan(value) else int(value)
