@@ -26,10 +26,10 @@ def unpack(data: bytes | memoryview | None) -> np.ndarray:
     """96 bytes -> 24 float64 values; empty or None -> 24 NaN."""
     if not data:
         return np.full(HOURS_PER_DAY, np.nan)
-    array = np.frombuffer(bytes(data), dtype=_DTYPE)
-    if array.shape != (HOURS_PER_DAY,):
-        raise ValueError(f"expected 96 bytes of hourly values, got {len(bytes(data))}")
-    return array.astype(float)
+    data = bytes(data)
+    if len(data) != HOURS_PER_DAY * _DTYPE.itemsize:
+        raise ValueError(f"expected 96 bytes of hourly values, got {len(data)}")
+    return np.frombuffer(data, dtype=_DTYPE).astype(float)
 
 
 def unpack_days(rows) -> np.ndarray:
