@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from lmec.core import demo
+from lmec.monitoring import demo as monitoring_demo
 
 
 class Command(BaseCommand):
@@ -16,3 +17,4 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:10} {password}")
         if not created:
             self.stdout.write(f"  (passwords of earlier runs are in {demo.accounts_file()})")
+        self.stdout.write(monitoring_demo.describe(monitoring_demo.load_monitoring_demo()))
