@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime
 import zlib
+import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -313,9 +314,7 @@ def offset(zone: str) -> str:
 
 
 @cache
-def _zone(name: str):
-    import zoneinfo
-
+def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
@@ -330,8 +329,10 @@ def air_records(chunk: AirChunk) -> Iterator[dict[str, str]]:
     reported = units.convert(
         canonical, measured.parameter.unit, measured.unit, pollutant=chunk.parameter
     )
-    decimals = 0 if measured.unit == "µg/m³" and chunk.parameter == "co" else None
-    decimals = DECIMALS.get(measured.unit, 1) if decimals is None else decimals
+    # CO in µg/m³ runs to thousands: whole numbers, as Viet Nam's stations report it.
+    decimals = (
+        0 if chunk.parameter == "co" and measured.unit == "µg/m³" else DECIMALS[measured.unit]
+    )
     stamps = np.datetime_as_string(times[first:last], unit="m")
     suffix = offset(row.time_zone)
     for stamp, value in zip(stamps, reported, strict=True):
@@ -359,8 +360,9 @@ def qa_cases() -> tuple[QACase, ...]:
 
 # ------------------------------------------------------------------------------- water
 
-#: Per-site character: (regime multipliers for TSS, EC level [mS/m], pollution factor,
-#: saline intrusion in the dry season, cool upland river).
+#: Per-site character: conductivity level ``ec`` [mS/m], pollution ``load`` (1 = a clean
+#: mainstream reach), and ``saline`` (dry-season saline intrusion in the delta), ``cool``
+#: (upland river), ``lake`` (sediment resuspended at low water).
 WATER_SITES = {
     "MRC-CHIANG-SAEN": dict(ec=30, load=1.0),
     "MRC-LUANG-PRABANG": dict(ec=28, load=1.0),
