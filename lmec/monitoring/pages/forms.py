@@ -45,7 +45,7 @@ class _ChoicesNamed:
     """Say which values are valid when a choice is not one of them."""
 
     def add_error_choices(self):
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
                 valid = ", ".join(str(key) for key, _label in field.choices if key)
                 field.error_messages["invalid_choice"] = CHOICE_ERROR % {
