@@ -162,6 +162,38 @@ def _clip_segment(a, b, bbox):
     return start, end
 
 
+def on_edge(a, b, bbox: tuple) -> bool:
+    """Whether the segment a-b runs along the rectangle ``bbox`` (made by the clipping)."""
+    west, south, east, north = bbox
+    return (a[0] == b[0] and a[0] in (west, east)) or (a[1] == b[1] and a[1] in (south, north))
+
+
+def outline(ring: list, bbox: tuple) -> list[list]:
+    """The coasts and borders of a clipped ring: its parts that do not run along ``bbox``.
+
+    The clipping closes each country along the rectangle; drawn as a border, that edge
+    would frame the map with lines no country has.
+    """
+    segments = list(zip(ring, ring[1:], strict=False))
+    cuts = [k for k, (a, b) in enumerate(segments) if on_edge(a, b, bbox)]
+    if not cuts:
+        return [ring]
+    # start just after a cut so that no run wraps around the ring's first point
+    segments = segments[cuts[0] + 1 :] + segments[: cuts[0] + 1]
+    parts, current = [], []
+    for a, b in segments:
+        if on_edge(a, b, bbox):
+            if len(current) > 1:
+                parts.append(current)
+            current = []
+        else:
+            current = current or [a]
+            current.append(b)
+    if len(current) > 1:
+        parts.append(current)
+    return parts
+
+
 def rounded(points: list) -> list:
     """Round to :data:`DECIMALS` and drop the repeats that rounding makes."""
     out: list = []
@@ -223,24 +255,33 @@ def country_features(collection: dict) -> list[dict]:
         iso = prop(properties, "ISO_A2")
         if iso in (None, "-99"):
             iso = prop(properties, "ADM0_A3")
+        common = {"iso": iso, "name": prop(properties, "NAME"), "member": iso in MEMBERS}
         geometry = (
             {"type": "Polygon", "coordinates": polygons[0]}
             if len(polygons) == 1
             else {"type": "MultiPolygon", "coordinates": polygons}
         )
+        lines = [part for rings in polygons for ring in rings for part in outline(ring, BBOX)]
+        features.append(
+            {"type": "Feature", "properties": {"kind": "country", **common}, "geometry": geometry}
+        )
         features.append(
             {
                 "type": "Feature",
-                "properties": {
-                    "kind": "country",
-                    "iso": iso,
-                    "name": prop(properties, "NAME"),
-                    "member": iso in MEMBERS,
-                },
-                "geometry": geometry,
+                "properties": {"kind": "border", **common},
+                "geometry": {"type": "MultiLineString", "coordinates": lines},
             }
         )
-    features.sort(key=lambda f: (not f["properties"]["member"], f["properties"]["iso"]))
+    # fills first, then the borders, the six countries' last so their lines stay on top
+    order = {"country": 0, "border": 1}
+    features.sort(
+        key=lambda f: (
+            order[f["properties"]["kind"]],
+            f["properties"]["kind"] == "border" and f["properties"]["member"],
+            not f["properties"]["member"],
+            f["properties"]["iso"],
+        )
+    )
     return features
 
 
@@ -290,7 +331,11 @@ def main(argv: list[str] | None = None) -> None:
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
-    names = [f["properties"].get("iso") or "river" for f in collection["features"]]
+    names = [
+        f["properties"].get("iso") or "river"
+        for f in collection["features"]
+        if f["properties"]["kind"] != "border"
+    ]
     print(f"{args.out}: {len(text.encode()) / 1024:.0f} kB, countries {' '.join(names)}")
 
 

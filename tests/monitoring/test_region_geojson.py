@@ -102,5 +102,14 @@ def test_it_builds_the_same_bytes_from_the_same_input(tmp_path):
     assert outputs[0] == outputs[1]
     built = json.loads(outputs[0])
     assert [f["properties"] for f in built["features"]] == [
-        {"kind": "country", "iso": "LA", "name": "Laos", "member": True}
+        {"kind": "country", "iso": "LA", "name": "Laos", "member": True},
+        {"kind": "border", "iso": "LA", "name": "Laos", "member": True},
     ]
+
+
+def test_it_draws_no_border_along_the_edge_the_clipping_made():
+    script = build_script()
+    ring = [[110.0, 10.0], [114.0, 10.0], [114.0, 12.0], [110.0, 12.0], [110.0, 10.0]]
+    clipped = script.clip_ring(ring, script.BBOX)  # closed along 112° E
+    parts = script.outline(clipped, script.BBOX)
+    assert parts == [[[112.0, 12.0], [110.0, 12.0], [110.0, 10.0], [112.0, 10.0]]]

@@ -69,9 +69,14 @@
   function init(container) {
     var labels = readJSON("map-labels") || {};
     var noData = container.getAttribute("data-no-data-colour") || NO_DATA;
-    var map = L.map(container, { zoomSnap: 0.5, worldCopyJump: false, minZoom: 3 });
-    // the six countries: Qinghai to the delta
-    map.fitBounds([[8, 92], [34, 110]]);
+    var map = L.map(container, {
+      zoomSnap: 0.5,
+      minZoom: 4,
+      // the outlines shipped cover 88-112° E, 5-34.5° N: keep the reader over them
+      maxBounds: [[2, 84], [37.5, 116]],
+    });
+    var core = L.latLngBounds([[10, 97], [23, 107]]); // the lower Mekong, always in view
+    map.fitBounds(core);
     map.createPane("boundaries");
     map.getPane("boundaries").style.zIndex = 350; // under the markers (overlayPane, 400)
     map.attributionControl.setPrefix(false);
@@ -95,10 +100,12 @@
             style: function (feature) {
               var p = feature.properties;
               if (p.kind === "river") return { color: "#2f6f9f", weight: 2, opacity: 0.9 };
+              if (p.kind === "border") {
+                return { color: p.member ? "#56646c" : "#9aa5ab", weight: p.member ? 1.2 : 0.8 };
+              }
+              // land: fill only (the borders are their own lines); outlines only over tiles
               return {
-                color: p.member ? "#56646c" : "#9aa5ab",
-                weight: p.member ? 1.2 : 0.8,
-                // with tiles underneath, outlines only
+                stroke: false,
                 fillColor: p.member ? "#f7f5ee" : "#e9ebe8",
                 fillOpacity: tiles ? 0 : 1,
               };
@@ -151,6 +158,10 @@
     }
 
     draw();
+    // then the stations too
+    var bounds = L.latLngBounds(core.getSouthWest(), core.getNorthEast());
+    Object.keys(markers).forEach(function (code) { bounds.extend(markers[code].getLatLng()); });
+    map.fitBounds(bounds, { padding: [16, 16] });
     document.body.addEventListener("htmx:afterSettle", function (event) {
       if (event.target && event.target.id === "latest") {
         map.closePopup();
