@@ -10,6 +10,7 @@ the active language; a missing station raises ``Station.DoesNotExist``, a bad ar
 """
 
 from .aqi import (
+    BASIS_NOTES,
     MAX_DAILY_DAYS,
     MAX_HOURLY_DAYS,
     daily_aqi,
@@ -32,6 +33,7 @@ from .stations import station_detail, station_list
 from .statistics import completeness, exceedances, trend
 
 __all__ = [
+    "BASIS_NOTES",
     "MAX_DAILY_DAYS",
     "MAX_HOURLY_DAYS",
     "MAX_LIMIT",

@@ -122,3 +122,16 @@ def float_or_none(value) -> float | None:
 
 def nan_array(*shape) -> np.ndarray:
     return np.full(shape, np.nan)
+
+
+def running_mean(x: np.ndarray, window: int, min_valid: int) -> np.ndarray:
+    """Mean of the ``window`` hours ending at each hour, NaN with fewer than ``min_valid``."""
+    valid = np.isfinite(x)
+    total = np.concatenate([[0.0], np.cumsum(np.where(valid, x, 0.0))])
+    count = np.concatenate([[0], np.cumsum(valid)])
+    end = np.arange(1, len(x) + 1)
+    begin = np.maximum(end - window, 0)
+    n = count[end] - count[begin]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = (total[end] - total[begin]) / n
+    return np.where(n >= min_valid, mean, np.nan)

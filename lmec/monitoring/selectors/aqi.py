@@ -12,11 +12,15 @@ Which standard (:func:`default_standard`)
     2023; Viet Nam QĐ 1459/QĐ-TCMT. Cambodia, Lao PDR and Myanmar have no air quality index
     in :mod:`lmec.quality` (``lmec/quality/README.md``: their ambient standards are limit
     values, partly unread, with no index bands). Their stations are shown under the US EPA
-    AQI (EPA-454/B-24-002), the scale of the public sensor networks and apps people there
-    read -- AirNow's Department of State monitors at the U.S. embassies in Phnom Penh,
-    Vientiane and Rangoon, and IQAir/AirVisual, which report the US AQI -- rather than a
-    neighbour's national index. Every result names the standard used, and
-    :data:`STANDARD_BASIS` says why it was chosen.
+    AQI (EPA-454/B-24-002), the scale their public already reads [8]_: Cambodia's Ministry
+    of Environment explains its AQI with the EPA bands and words (0-50 "satisfactory",
+    101-150 sensitive groups, 151-200 "unhealthy"; "Orange ... unhealthy for sensitive
+    groups"); Lao PDR's Ministry of Health calls an AQI over 101 "unhealthy for sensitive
+    groups", and the press quotes the U.S. Embassy monitor and IQAir's US AQI; in Yangon the
+    Department of Meteorology and Hydrology publishes an index without published
+    breakpoints, while the networks people follow (Air Quality Yangon, Heinrich Böll
+    Stiftung, IQAir, the U.S. Embassy) use the US AQI and its colours. Every result names
+    the standard used, and :func:`standard_basis` says why (:data:`BASIS_NOTES`).
 
 References
 ----------
@@ -32,6 +36,13 @@ References
    1-hour O3, SO2, NO2 and CO values.
 .. [7] GB 3095-2012 and GB 3095-2026, Table 4: a 24-hour mean needs 20 hourly values, an
    8-hour mean 6.
+.. [8] Agence Kampuchea Presse, Ministry of Environment news releases (information.gov.kh
+   detail/381594, 13 January 2020; a 2025 release on the ministry's air quality app);
+   Lao Ministry of Health, Center of Information and Education for Health, 23 April 2024
+   (reported by MENAFN); The Laotian Times, 2022-2025 (U.S. Embassy monitor, IQAir);
+   Myanmar Times, 13 February 2020 (DMH daily index for Yangon); The Irrawaddy and hbs
+   Yangon, 2020 (Air Quality Yangon, US AQI colours). Read as news pages, not as
+   official documents.
 """
 
 from __future__ import annotations
@@ -42,6 +53,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext_lazy as _
 
 from lmec.quality import aqi as quality_aqi
 from lmec.quality import units
@@ -58,6 +70,7 @@ from ._common import (
     int_or_none,
     iso_utc,
     local_midnight,
+    running_mean,
 )
 from .stations import check_country
 
@@ -67,14 +80,14 @@ CN_HJ633_2026_FROM = dt.date(2026, 3, 1)
 NATIONAL = {"TH": "th-pcd-2023", "VN": "vn-1459-2019"}
 #: For Cambodia, Lao PDR and Myanmar (no national index): see the module docstring.
 FALLBACK = "us-epa-2024"
-#: Why a country's stations get their default standard (shown with the results).
-STANDARD_BASIS = {
-    "CN": "national",
-    "TH": "national",
-    "VN": "national",
-    "KH": "no national index: US EPA AQI, as on the public monitors and apps used there",
-    "LA": "no national index: US EPA AQI, as on the public monitors and apps used there",
-    "MM": "no national index: US EPA AQI, as on the public monitors and apps used there",
+#: Why a station's results are under the standard they name (``standard_basis``).
+BASIS_NOTES = {
+    "national": _("The country's own air quality index."),
+    "fallback": _(
+        "The country has no air quality index of its own in the platform: the US EPA AQI, "
+        "the scale its public already reads."
+    ),
+    "chosen": _("The standard asked for."),
 }
 
 #: Most days of hourly indices one request may ask for.
@@ -99,8 +112,10 @@ def default_standard(country_code: str, on: dt.date) -> str:
 
 
 def standard_basis(country_code: str) -> str:
-    """``"national"`` or why another standard is the default."""
-    return STANDARD_BASIS.get((country_code or "").upper(), "no national index")
+    """``"national"`` where :func:`default_standard` is the country's own index, else
+    ``"fallback"`` (the text of each is in :data:`BASIS_NOTES`)."""
+    code = (country_code or "").upper()
+    return "national" if code == "CN" or code in NATIONAL else "fallback"
 
 
 def check_standard(standard: str | None) -> quality_aqi.Standard | None:
@@ -135,7 +150,7 @@ def _gases(std: quality_aqi.Standard) -> list[str]:
 # -- daily ----------------------------------------------------------------------------------
 
 
-def _daily_for_station(
+def daily_block_index(
     std: quality_aqi.Standard, block: series.DailyBlock, s: int
 ) -> tuple[quality_aqi.AqiResult | None, dict[str, np.ndarray]]:
     """The daily index of station ``s`` of ``block`` on every day of the block but the first
@@ -227,7 +242,7 @@ def daily_aqi(code: str, *, standard: str | None = None, start, end) -> list[dic
     for k, day in enumerate(dates):
         day_std = std or quality_aqi.get_standard(default_standard(station.country_id, day))
         if day_std.id not in chosen:
-            chosen[day_std.id] = (day_std, _daily_for_station(day_std, block, 0)[0])
+            chosen[day_std.id] = (day_std, daily_block_index(day_std, block, 0)[0])
         gas_positions = [
             block.parameter_ids.index(parameters.BY_CODE[g].id) for g in _gases(day_std)
         ]
@@ -238,19 +253,6 @@ def daily_aqi(code: str, *, standard: str | None = None, start, end) -> list[dic
 
 
 # -- hourly ---------------------------------------------------------------------------------
-
-
-def _running_mean(x: np.ndarray, window: int, min_valid: int) -> np.ndarray:
-    """Mean of the ``window`` hours ending at each hour, NaN with fewer than ``min_valid``."""
-    valid = np.isfinite(x)
-    total = np.concatenate([[0.0], np.cumsum(np.where(valid, x, 0.0))])
-    count = np.concatenate([[0], np.cumsum(valid)])
-    end = np.arange(1, len(x) + 1)
-    begin = np.maximum(end - window, 0)
-    n = count[end] - count[begin]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = (total[end] - total[begin]) / n
-    return np.where(n >= min_valid, mean, np.nan)
 
 
 def _nowcast(method: str, x: np.ndarray) -> np.ndarray:
@@ -276,13 +278,13 @@ def _cn_2012(x, skip):
         if gas in x:
             out[f"{gas}_1h"] = x[gas]
     if "o3" in x:
-        out["o3_8h"] = _running_mean(x["o3"], 8, 6)  # [2] 5.2, [7]
+        out["o3_8h"] = running_mean(x["o3"], 8, 6)  # [2] 5.2, [7]
     for gas in ("pm10", "pm25"):
         if gas in x:
-            out[f"{gas}_24h"] = _running_mean(x[gas], 24, 20)  # [2] 5.2, [7]
+            out[f"{gas}_24h"] = running_mean(x[gas], 24, 20)  # [2] 5.2, [7]
     if "so2" in x:
         # [2] Table 1 note 2: 1-hour SO2 above 800 µg/m³ is reported on its 24-hour IAQI
-        daily = _running_mean(x["so2"], 24, 20)
+        daily = running_mean(x["so2"], 24, 20)
         with np.errstate(invalid="ignore"):
             out["so2_24h"] = np.where(x["so2"] > 800, daily, np.nan)
     return out
@@ -324,10 +326,10 @@ def _us(x, skip):
         out["o3_8h"] = _nowcast_o3(x["o3"], skip)
         out["o3_1h"] = x["o3"]
     if "co" in x:
-        out["co_8h"] = _running_mean(x["co"], 8, 6)
+        out["co_8h"] = running_mean(x["co"], 8, 6)
     if "so2" in x:
         out["so2_1h"] = x["so2"]
-        out["so2_24h"] = _running_mean(x["so2"], 24, 18)  # used from 305 ppb (Table 6 note 3)
+        out["so2_24h"] = running_mean(x["so2"], 24, 18)  # used from 305 ppb (Table 6 note 3)
     if "no2" in x:
         out["no2_1h"] = x["no2"]
     return out
@@ -337,10 +339,10 @@ def _th(x, skip):
     out = {}  # [5] ข้อ 4.1; the 75 % completeness is the project's (lmec.quality.aqi.daily)
     for gas in ("pm25", "pm10"):
         if gas in x:
-            out[f"{gas}_24h"] = _running_mean(x[gas], 24, 18)
+            out[f"{gas}_24h"] = running_mean(x[gas], 24, 18)
     for gas in ("o3", "co"):
         if gas in x:
-            out[f"{gas}_8h"] = _running_mean(x[gas], 8, 6)
+            out[f"{gas}_8h"] = running_mean(x[gas], 8, 6)
     for gas in ("no2", "so2"):
         if gas in x:
             out[f"{gas}_1h"] = x[gas]
@@ -500,8 +502,8 @@ def latest_aqi(*, standard: str | None = None, country: str | None = None) -> li
     -------
     list of dict
         One per air station: ``{code, name, country, latitude, longitude, time (UTC ISO
-        start of the hour) | None, standard, standard_basis, aqi | None, category | None,
-        dominant, sub_indices}``.
+        start of the hour) | None, standard, standard_basis (``national``, ``fallback`` or
+        ``chosen``), standard_note, aqi | None, category | None, dominant, sub_indices}``.
     """
     std = check_standard(standard)
     country = check_country(country)
@@ -529,7 +531,7 @@ def latest_aqi(*, standard: str | None = None, country: str | None = None) -> li
         if station.last_day is not None:
             groups[(station.last_day, chosen.id)].append(station)
     found = {}
-    for (last_day, _), members in groups.items():
+    for (last_day, _std_id), members in groups.items():
         chosen = members[0].standard
         back = _hourly_rule(chosen).history // 24 + 1
         first = last_day - dt.timedelta(days=back)
@@ -538,6 +540,7 @@ def latest_aqi(*, standard: str | None = None, country: str | None = None) -> li
             found[station.id] = _latest_of(chosen, block, s, station)
     out = []
     for station in stations:
+        basis = "chosen" if std else standard_basis(station.country_id)
         row = {
             "code": station.code,
             "name": station.name,
@@ -545,7 +548,8 @@ def latest_aqi(*, standard: str | None = None, country: str | None = None) -> li
             "latitude": station.latitude,
             "longitude": station.longitude,
             "standard": station.standard.id,
-            "standard_basis": "chosen" if std else standard_basis(station.country_id),
+            "standard_basis": basis,
+            "standard_note": str(BASIS_NOTES[basis]),
         }
         time, item = found.get(station.id, (None, None))
         item = item or _result_item(station.standard, None, 0)
@@ -561,6 +565,6 @@ def _latest_of(std, block: series.DailyBlock, s: int, station: Station):
     if not len(valid):
         return None, None
     last = int(valid[-1])
-    result, _ = hourly_index(std, {g: v[: last + 1] for g, v in hourly.items()}, last)
+    result = hourly_index(std, {g: v[: last + 1] for g, v in hourly.items()}, last)[0]
     moment = local_midnight(station, block.first) + dt.timedelta(hours=last)
     return iso_utc(moment), _result_item(std, result, 0)
