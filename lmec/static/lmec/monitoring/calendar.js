@@ -55,6 +55,8 @@
     var chart = echarts.init(node, null, { renderer: "canvas" });
     chart.setOption({
       animation: false,
+      // canvas text needs the page's fonts by name: Thai, Lao, Khmer, Burmese are web fonts
+      textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
       tooltip: {
         formatter: function (item) {
           var date = new Date(item.value[0] + "T00:00:00Z");
@@ -103,9 +105,18 @@
     });
   }
 
+  // draw once the web fonts are in: a canvas does not redraw when a font arrives later
+  function ready() {
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(start, start);
+    } else {
+      start();
+    }
+  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", ready);
   } else {
-    start();
+    ready();
   }
 })();

@@ -67,6 +67,8 @@
     var chart = echarts.init(node, null, { renderer: "canvas" });
     chart.setOption({
       animation: false,
+      // canvas text needs the page's fonts by name: Thai, Lao, Khmer, Burmese are web fonts
+      textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
       useUTC: true,
       grid: { left: 56, right: 24, top: 36, bottom: 64 },
       tooltip: {
@@ -151,9 +153,18 @@
     });
   }
 
+  // draw once the web fonts are in: a canvas does not redraw when a font arrives later
+  function ready() {
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(start, start);
+    } else {
+      start();
+    }
+  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", ready);
   } else {
-    start();
+    ready();
   }
 })();
