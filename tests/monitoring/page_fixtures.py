@@ -196,18 +196,24 @@ def make_network() -> dict[str, Station]:
     return created
 
 
+def history_mean(day: dt.date) -> float:
+    """Chiang Mai's daily PM2.5 mean [µg/m³] on ``day`` before the hourly data."""
+    years = (day - FIRST_DAILY_DAY).days / 365.25
+    # burning season peaks in March, the monsoon is clean in August
+    season = 25 * math.cos(2 * math.pi * (day.timetuple().tm_yday - 75) / 365.25)
+    return round(max(5.0, 40 + season - PM25_DECLINE * years), 1)
+
+
 def _daily_history(station: Station) -> None:
     """Daily PM2.5 means only (no hours) from 2021 to the start of the hourly data."""
     pid = parameters.BY_CODE["pm25"].id
     rows = []
     day = FIRST_DAILY_DAY
     while day < FIRST_HOURLY_DAY:
-        years = (day - FIRST_DAILY_DAY).days / 365.25
-        # burning season peaks in March, the monsoon is clean in August
-        season = 25 * math.cos(2 * math.pi * (day.timetuple().tm_yday - 75) / 365.25)
-        mean = round(max(5.0, 40 + season - PM25_DECLINE * years), 1)
         rows.append(
-            DailyValue(station=station, parameter=pid, date=day, mean=mean, count=0, hours=b"")
+            DailyValue(
+                station=station, parameter=pid, date=day, mean=history_mean(day), count=0, hours=b""
+            )
         )
         day += dt.timedelta(days=1)
     DailyValue.objects.bulk_create(rows)

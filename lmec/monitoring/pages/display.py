@@ -165,3 +165,7 @@ def trend_row(result: dict | None, parameter: dict) -> dict:
         "result": result,
         "trend_label": str(TRENDS.get(result["trend"], "")) if result["trend"] else "",
     }
+
+
+def stations_count(n: int) -> str:
+    return ngettext("%(n)d station", "%(n)d stations", n) % {"n": n}

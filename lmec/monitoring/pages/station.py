@@ -8,6 +8,7 @@ daily values, the hourly charts at most a month of hourly rows per parameter.
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -16,7 +17,14 @@ from django.utils import translation
 from .. import parameters, selectors
 from ..models import Station
 from . import display
-from .forms import DEFAULT_PERIOD, PERIOD_LABELS, PERIODS, StationQuery, days_before
+from .forms import (
+    DEFAULT_PERIOD,
+    MAX_COMPARE_DAYS,
+    PERIOD_LABELS,
+    PERIODS,
+    StationQuery,
+    days_before,
+)
 
 API = "/api/v1/monitoring"
 
@@ -86,6 +94,7 @@ def station(request, code: str):
                 display.trend_row(selectors.trend(code, parameter=p["code"]), p) for p in with_data
             ],
             "downloads": downloads(code, with_data, start, last_day, resolution, standard),
+            "compare_url": compare_url(code, standard, start, last_day, detail["country"]),
         }
     return render(
         request, "monitoring/station.html", context, status=200 if form.is_valid() else 400
@@ -241,6 +250,22 @@ def calendar(code: str, standard: str | None, year: int, standards: list[dict]) 
             for c in categories
         ],
     }
+
+
+def compare_url(code, standard, start, end, country) -> str:
+    """The comparison of this station with its country over the charts' period (at most the
+    comparison's longest)."""
+    start = max(start, days_before(end, MAX_COMPARE_DAYS))
+    query = urlencode(
+        {
+            "stations": code,
+            "countries": country,
+            "standard": standard or selectors.default_standard(country, end),
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+        }
+    )
+    return f"{reverse('monitoring:compare')}?{query}"
 
 
 def downloads(code, with_data, start, end, resolution, standard) -> list[dict]:
