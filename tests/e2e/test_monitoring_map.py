@@ -89,4 +89,11 @@ def test_it_recolours_the_markers_when_the_standard_changes(live_server, network
     assert page.locator('.legend-bands[data-standard="us-epa-2024"]').count() == 1
     page.locator('path.station-marker[data-station="VN-HN1"]').click()
     assert "EPA-454/B-24-002" in page.locator('.station-popup[data-station="VN-HN1"]').inner_text()
+    # back to the national indices: the map is drawn again, in their colours
+    page.go_back()
+    page.wait_for_selector('#monitoring-map[data-markers="4"]')
+    page.wait_for_function(
+        "document.querySelector('path.station-marker[data-station=\"VN-HN1\"]')"
+        f".getAttribute('fill') === '{before}'"
+    )
     assert page.errors == []

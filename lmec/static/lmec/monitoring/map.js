@@ -168,6 +168,11 @@
         draw();
       }
     });
+    // htmx restores a snapshot of the page on "back": the map's DOM without its script
+    // state; load the page again instead
+    document.body.addEventListener("htmx:historyRestore", function () {
+      window.location.reload();
+    });
     container.lmecMap = map;
   }
 
