@@ -172,12 +172,22 @@ def test_it_offers_downloads_of_the_period_shown(client, network):
     html = client.get(URL.format(lang="en", code="TH-CM1") + "?period=7d").content.decode()
     links = section(html, "downloads")
     span = "start=2025-03-04&amp;end=2025-03-10"
-    assert f'href="/api/v1/monitoring/stations/TH-CM1/export.csv?{span}"' in links
-    assert f'href="/api/v1/monitoring/stations/TH-CM1/export.parquet?{span}"' in links
+    api = "/api/v1/monitoring/stations/TH-CM1"
+    # hours shown: the hourly measurements of those days
+    assert f'href="{api}/export.csv?dataset=measurements&amp;{span}"' in links
+    assert f'href="{api}/export.parquet?dataset=measurements&amp;{span}"' in links
+    assert f'href="{api}/aqi?period=daily&amp;{span}"' in links
     assert (
         '<a href="/en/monitoring/compare/?stations=TH-CM1&amp;countries=TH&amp;'
         'standard=th-pcd-2023&amp;start=2025-03-04&amp;end=2025-03-10">' in links
     )
+    # days shown: the daily values
+    html = client.get(URL.format(lang="en", code="TH-CM1") + "?period=5y").content.decode()
+    links = section(html, "downloads")
+    span = "start=2021-01-01&amp;end=2025-03-10"
+    assert f'href="{api}/export.csv?dataset=daily&amp;{span}"' in links
+    # the comparison covers at most a year
+    assert "start=2024-03-10&amp;end=2025-03-10" in links
 
 
 def test_it_names_each_bad_choice_and_shows_the_defaults(client, network):

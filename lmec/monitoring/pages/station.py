@@ -93,7 +93,7 @@ def station(request, code: str):
             "trends": [
                 display.trend_row(selectors.trend(code, parameter=p["code"]), p) for p in with_data
             ],
-            "downloads": downloads(code, with_data, start, last_day, resolution, standard),
+            "downloads": downloads(code, start, last_day, resolution, standard),
             "compare_url": compare_url(code, standard, start, last_day, detail["country"]),
         }
     return render(
@@ -268,18 +268,19 @@ def compare_url(code, standard, start, end, country) -> str:
     return f"{reverse('monitoring:compare')}?{query}"
 
 
-def downloads(code, with_data, start, end, resolution, standard) -> list[dict]:
-    """Links to the API's exports of what the page shows (the same period)."""
+def downloads(code, start, end, resolution, standard) -> list[dict]:
+    """Links to the API's exports of what the page shows: the same period, hourly
+    measurements where the charts show hours, daily values where they show days."""
+    dataset = "measurements" if resolution == "hourly" else "daily"
     span = f"start={start.isoformat()}&end={end.isoformat()}"
-    links = []
-    for fmt in ("csv", "parquet"):
-        links.append(
-            {
-                "label": fmt.upper(),
-                "what": "measurements",
-                "url": f"{API}/stations/{code}/export.{fmt}?{span}",
-            }
-        )
+    links = [
+        {
+            "label": fmt.upper(),
+            "what": dataset,
+            "url": f"{API}/stations/{code}/export.{fmt}?dataset={dataset}&{span}",
+        }
+        for fmt in ("csv", "parquet")
+    ]
     query = f"period=daily&{span}" + (f"&standard={standard}" if standard else "")
     links.append(
         {"label": "JSON", "what": "daily_aqi", "url": f"{API}/stations/{code}/aqi?{query}"}
