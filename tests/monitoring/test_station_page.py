@@ -199,7 +199,13 @@ def test_it_names_each_bad_choice_and_shows_the_defaults(client, network):
     assert "<li>Period: “10y” is not one of the choices: 7d, 30d, 1y, 5y.</li>" in html
     assert "<li>Index: “who” is not one of the choices: " in html
     assert "<li>Year: Enter a whole number.</li>" in html
-    assert embedded(html, "series-pm25")["resolution"] == "hourly"  # the default 30 days
+    # the default: the last 7 days, hourly
+    points = embedded(html, "series-pm25")["points"]
+    assert (points[0][0], points[-1][0], len(points)) == (
+        "2025-03-04T00:00",
+        "2025-03-10T23:00",
+        168,
+    )
     assert 'data-aqi="107"' in html
 
 

@@ -27,7 +27,8 @@ PERIOD_LABELS = {
     "1y": pgettext_lazy("period", "1 year (daily means)"),
     "5y": pgettext_lazy("period", "5 years (daily means)"),
 }
-DEFAULT_PERIOD = "30d"
+#: A week of hours: what people look at first, and the cheapest page to serve.
+DEFAULT_PERIOD = "7d"
 #: The comparison reads one daily AQI per station and day: at most this many days.
 MAX_COMPARE_DAYS = 366
 MAX_COMPARE_STATIONS = 12

@@ -44,6 +44,17 @@
     }).format(value);
   }
 
+  /* A round number at or above x (1, 1.2, 1.5, 2 ... 8 times a power of ten). */
+  function niceCeil(x) {
+    if (x <= 0) return 1;
+    var power = Math.pow(10, Math.floor(Math.log10(x)));
+    var steps = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+    for (var k = 0; k < steps.length; k++) {
+      if (steps[k] * power >= x) return steps[k] * power;
+    }
+    return 10 * power;
+  }
+
   function render(node, labels) {
     var data = readJSON(node.getAttribute("data-series"));
     if (!data) return;
@@ -57,11 +68,18 @@
         : { day: "numeric", month: "short", year: "numeric", weekday: "short" }
     );
     var points = data.points.map(function (p) { return [stamp(p[0]), p[1]]; });
-    var flagged = data.flagged.map(function (p) { return [stamp(p[0]), p[1], p[2]]; });
     var values = points.map(function (p) { return p[1]; }).filter(function (v) { return v !== null; });
     var top = values.length ? Math.max.apply(null, values) : 0;
-    // a limit far above the data would flatten the curve: such limits stay in the table
+    // a limit far above the data would flatten the curve: such limits stay in the text
     var limits = data.limits.filter(function (l) { return !values.length || l.value <= 3 * top; });
+    // the axis fits the valid values and the limits drawn; a flagged value above it (a
+    // spike of 900 among values of 40) sits on the top edge, its true value in the tooltip
+    var axisTop = values.length ? niceCeil(Math.max.apply(null, values.concat(
+      limits.map(function (l) { return l.value; }))) * 1.1) : null;
+    var flagged = data.flagged.map(function (p) {
+      var shown = axisTop !== null && p[1] > axisTop ? axisTop : p[1];
+      return [stamp(p[0]), shown, p[2], p[1]];
+    });
     var spanDays = points.length ? (points[points.length - 1][0] - points[0][0]) / 864e5 : 0;
 
     var chart = echarts.init(node, null, { renderer: "canvas" });
@@ -76,8 +94,9 @@
         formatter: function (items) {
           var lines = [full.format(new Date(items[0].value[0]))];
           items.forEach(function (item) {
-            if (item.value[1] === null || item.value[1] === undefined) return;
-            var text = item.marker + item.seriesName + ": " + number(item.value[1], data.decimals) + " " + data.unit;
+            var value = item.value.length > 3 ? item.value[3] : item.value[1];
+            if (value === null || value === undefined) return;
+            var text = item.marker + item.seriesName + ": " + number(value, data.decimals) + " " + data.unit;
             if (item.value[2]) text += " (" + item.value[2] + ")";
             lines.push(text);
           });
@@ -98,7 +117,7 @@
           },
         },
       },
-      yAxis: { type: "value", name: data.unit, scale: false, min: 0 },
+      yAxis: { type: "value", name: data.unit, min: 0, max: axisTop === null ? undefined : axisTop },
       dataZoom: [{ type: "inside" }, { type: "slider", height: 22, bottom: 12, labelFormatter: "" }],
       series: [
         {
@@ -119,7 +138,8 @@
                 lineStyle: { color: LIMIT_COLOURS[l.kind] || "#555", type: "dashed", width: 1.2 },
                 label: {
                   formatter: l.label + " " + number(l.value, l.value % 1 ? 1 : 0),
-                  position: "insideEndTop",
+                  // WHO at the left, national at the right: close limits keep their labels apart
+                  position: l.kind === "who" ? "insideStartTop" : "insideEndTop",
                   color: LIMIT_COLOURS[l.kind] || "#555",
                 },
               };
