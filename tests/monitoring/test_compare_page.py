@@ -57,6 +57,15 @@ def test_it_gives_the_same_index_to_the_same_air_under_one_standard(client, netw
     assert numbers(found["country-LA"])[:3] == ["0 / 1", "–", "–"]
     assert "1 station" in found["country-LA"]
     assert "under EPA-454/B-24-002" in html
+    # the same as JSON from the API: the link answers with the same numbers
+    href = re.search(r'<a href="(/api/v1/monitoring/compare\?[^"]+)"', html).group(1)
+    items = client.get(href.replace("&amp;", "&")).json()["items"]
+    assert [(i["code"], i["max_aqi"]) for i in items] == [
+        ("TH-CM1", 112),
+        ("CN-JH1", 112),
+        ("VN", 112),
+        ("LA", None),
+    ]
 
 
 def test_it_shows_the_form_with_a_default_period_before_anything_is_chosen(client, network):

@@ -190,6 +190,25 @@ def test_it_offers_downloads_of_the_period_shown(client, network):
     assert "start=2024-03-10&amp;end=2025-03-10" in links
 
 
+@pytest.mark.parametrize("period", ["7d", "5y"])
+def test_it_links_downloads_that_the_api_answers(client, network, period):
+    html = client.get(URL.format(lang="en", code="TH-CM1") + f"?period={period}").content.decode()
+    hrefs = re.findall(r'<a href="(/api/v1/[^"]+)"', section(html, "downloads"))
+    assert len(hrefs) == 3
+    csv, parquet, aqi_json = (client.get(h.replace("&amp;", "&")) for h in hrefs)
+    assert csv.status_code == parquet.status_code == aqi_json.status_code == 200
+    text = b"".join(csv.streaming_content if csv.streaming else [csv.content]).decode()
+    lines = text.strip().splitlines()
+    if period == "7d":  # 7 days x 24 hours x 4 parameters, one header line
+        assert len(lines) == 1 + 7 * 24 * 4
+    else:  # the daily values of 2021-01-01 .. 2025-03-10: PM2.5 every day, the others 38
+        days = (fx.LAST_DAY - fx.FIRST_DAILY_DAY).days + 1
+        assert len(lines) == 1 + days + 3 * 38
+    body = b"".join(parquet.streaming_content if parquet.streaming else [parquet.content])
+    assert body[:4] == b"PAR1"
+    assert aqi_json.json()["items"][-1]["date"] == str(fx.LAST_DAY)
+
+
 def test_it_names_each_bad_choice_and_shows_the_defaults(client, network):
     response = client.get(
         URL.format(lang="en", code="TH-CM1") + "?period=10y&standard=who&year=19x"
