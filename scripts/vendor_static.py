@@ -42,8 +42,12 @@ def vendor_leaflet() -> str:
     source = NODE / "leaflet"
     target = VENDOR / "leaflet"
     (target / "images").mkdir(parents=True, exist_ok=True)
-    for name in ("leaflet.js", "leaflet.css"):
-        shutil.copy2(source / "dist" / name, target / name)
+    shutil.copy2(source / "dist" / "leaflet.css", target / "leaflet.css")
+    # without its source map (not shipped): collectstatic's manifest storage follows the
+    # sourceMappingURL comment and fails on the missing file
+    script = (source / "dist" / "leaflet.js").read_text(encoding="utf-8")
+    script = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", script)
+    (target / "leaflet.js").write_text(script, encoding="utf-8")
     for image in (source / "dist" / "images").glob("*.png"):
         shutil.copy2(image, target / "images" / image.name)
     shutil.copy2(source / "LICENSE", target / "LICENSE")
