@@ -79,3 +79,18 @@ def test_it_changes_the_period_to_daily_means_over_a_year(live_server, network, 
         ".some(d => d.innerText && d.innerText.includes('µg/m³'))"
     )
     assert page.errors == []
+
+
+def test_it_compares_the_station_with_its_country_from_its_page(
+    live_server, network, watched, artefacts
+):
+    page = watched
+    page.goto(f"{live_server.url}/vi/monitoring/stations/VN-HN1/")
+    page.locator("#downloads a[href*='/monitoring/compare/']").click()
+    page.wait_for_selector("table.compare-table")
+    assert page.locator('tr[data-entry="station-VN-HN1"]').count() == 1
+    assert page.locator('tr[data-entry="country-VN"]').count() == 1
+    bars = page.locator('tr[data-entry="station-VN-HN1"] .category-bar span[data-days]')
+    assert bars.count() >= 1
+    page.screenshot(path=str(artefacts / "compare-vi.png"), full_page=True)
+    assert page.errors == []
