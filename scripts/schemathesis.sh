@@ -44,7 +44,10 @@ for _ in $(seq 100); do
   sleep 0.2
 done
 status=0
-"$VENV/bin/schemathesis" --config-file "$home/schemathesis.toml" run --checks all "$@" "http://127.0.0.1:$PORT/api/v1/openapi.json" || status=$?
+# run from the temporary directory: schemathesis keeps a crash cache (.schemathesis/) in the cwd
+schemathesis=$(cd "$(dirname "$VENV/bin/schemathesis")" && pwd)/schemathesis
+(cd "$home" && "$schemathesis" --config-file schemathesis.toml run --checks all "$@" \
+  "http://127.0.0.1:$PORT/api/v1/openapi.json") || status=$?
 if grep -q "Traceback" "$home/server.log"; then
   echo "== server errors (server.log):" >&2
   grep -B2 -A30 "Traceback" "$home/server.log" | head -200 >&2
