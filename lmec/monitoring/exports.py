@@ -124,7 +124,14 @@ def text_frame(frame: pl.DataFrame) -> pl.DataFrame:
 
 @register("csv", media_type="text/csv; charset=utf-8", description="Comma-separated values")
 def write_csv(table: Table) -> bytes:
-    return text_frame(table.frame).write_csv().encode("utf-8")
+    frame = text_frame(table.frame)
+    # an empty text is an empty field (polars would write "" to tell it from a null)
+    frame = frame.with_columns(
+        pl.when(pl.col(name) == "").then(None).otherwise(pl.col(name)).alias(name)
+        for name, dtype in frame.schema.items()
+        if dtype == pl.String
+    )
+    return frame.write_csv().encode("utf-8")
 
 
 @register(

@@ -26,7 +26,10 @@ def get_station(code: str, *, kind: str | None = None) -> Station:
     stations = Station.objects.select_related("country")
     if kind is not None:
         stations = stations.filter(kind=kind)
-    return stations.get(code=code)
+    try:
+        return stations.get(code=code)
+    except Station.DoesNotExist:
+        raise Station.DoesNotExist(f"no station {code!r}") from None
 
 
 def air_parameter(code: str) -> parameters.ParameterDef:
