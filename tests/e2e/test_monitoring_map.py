@@ -62,6 +62,10 @@ def test_it_draws_the_stations_in_their_category_colours(live_server, network, w
     assert "ศาลากลางจังหวัดเชียงใหม่" in text and "107" in text
     assert "2025-03-10 23:00 UTC+7" in text
     assert popup.locator("a").get_attribute("href") == "/th/monitoring/stations/TH-CM1/"
+    # the popup fades in: wait until it is fully drawn
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'"
+    )
     page.screenshot(path=str(artefacts / "monitoring-map-th.png"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "monitoring-map-th.png"))
