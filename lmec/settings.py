@@ -198,6 +198,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = envbool("WHITENOISE_USE_FINDERS", False)
 
+# Monitoring map: the country outlines shipped with the app are its base layer, so it works
+# with no tile server reachable; a tile layer is drawn under them only when this is set, e.g.
+# https://tile.openstreetmap.org/{z}/{x}/{y}.png (with its attribution, which tiles require).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True

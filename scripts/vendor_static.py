@@ -37,6 +37,41 @@ def vendor_htmx() -> str:
     return f"htmx.org {version('htmx.org')}"
 
 
+def vendor_leaflet() -> str:
+    """Leaflet's minified script, its stylesheet and the images the stylesheet refers to."""
+    source = NODE / "leaflet"
+    target = VENDOR / "leaflet"
+    (target / "images").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source / "dist" / "leaflet.css", target / "leaflet.css")
+    # without its source map (not shipped): collectstatic's manifest storage follows the
+    # sourceMappingURL comment and fails on the missing file
+    script = (source / "dist" / "leaflet.js").read_text(encoding="utf-8")
+    script = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", script)
+    (target / "leaflet.js").write_text(script, encoding="utf-8")
+    for image in (source / "dist" / "images").glob("*.png"):
+        shutil.copy2(image, target / "images" / image.name)
+    shutil.copy2(source / "LICENSE", target / "LICENSE")
+    return f"leaflet {version('leaflet')}"
+
+
+def vendor_echarts() -> str:
+    """The full ECharts build (calendar, heatmap and dataZoom are not in the smaller ones).
+
+    ``echarts.min.js`` bundles zrender, so zrender's licence ships beside ECharts' own
+    licence, NOTICE and the third-party licences it lists.
+    """
+    source = NODE / "echarts"
+    target = VENDOR / "echarts"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source / "dist" / "echarts.min.js", target / "echarts.min.js")
+    shutil.copy2(source / "LICENSE", target / "LICENSE")
+    shutil.copy2(source / "NOTICE", target / "NOTICE")
+    for licence in (source / "licenses").iterdir():
+        shutil.copy2(licence, target / licence.name)
+    shutil.copy2(NODE / "zrender" / "LICENSE", target / "zrender.LICENSE")
+    return f"echarts {version('echarts')} (zrender {version('zrender')})"
+
+
 def vendor_fonts() -> list[str]:
     target = VENDOR / "fonts"
     target.mkdir(parents=True, exist_ok=True)
@@ -65,7 +100,7 @@ def vendor_fonts() -> list[str]:
 def main() -> None:
     if VENDOR.exists():
         shutil.rmtree(VENDOR)
-    lines = [vendor_htmx(), *vendor_fonts()]
+    lines = [vendor_htmx(), *vendor_fonts(), vendor_leaflet(), vendor_echarts()]
     (VENDOR / "VERSIONS.txt").write_text(
         "Vendored from the npm registry by scripts/vendor_static.py:\n"
         + "\n".join(f"- {line}" for line in lines)

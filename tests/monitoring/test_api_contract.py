@@ -1,0 +1,52 @@
+"""The OpenAPI contract of every /api/v1 operation, checked by schemathesis in-process.
+
+The same checks as ``schemathesis run --checks all`` (``scripts/schemathesis.sh`` runs that
+CLI against a live server): no server error, every status code and content type documented,
+answers valid against their schema, schema-valid requests accepted and schema-violating ones
+refused. A bounded number of examples per operation keeps it a unit test; the database is
+the suite's (SQLite or PostgreSQL), with the stations of ``readings.contract_stations``.
+"""
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis.config import SchemathesisConfig
+
+from lmec.wsgi import application
+
+from . import readings
+
+CONFIG = SchemathesisConfig.from_dict(
+    {
+        "generation": {"mode": "all"},
+        "dictionaries": {"stations": {"values": ["TH-BK-01", "MM-YG-01", "VN-HN-01"]}},
+        "parameters": {"path.code": {"dictionary": "stations", "probability": 0.7}},
+    }
+)
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application, config=CONFIG)
+
+
+@pytest.fixture
+def stations(db):
+    # As Django's test client does: the WSGI handler's request signals would close the
+    # connection (CONN_MAX_AGE 0) in the middle of the test's transaction.
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        readings.contract_stations(days=3)
+        yield
+    finally:
+        for signal in (signals.request_started, signals.request_finished):
+            signal.connect(close_old_connections)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_it_keeps_the_openapi_contract(case, stations):
+    case.call_and_validate()
