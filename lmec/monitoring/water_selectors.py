@@ -181,10 +181,19 @@ def _water_site(code: str) -> Station:
 
 
 def _day_bounds(day: dt.date, zone) -> tuple[dt.datetime, dt.datetime]:
-    """UTC start and end of the local calendar day ``day``."""
-    start = dt.datetime.combine(day, dt.time.min, tzinfo=zone)
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
-    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+    """UTC start and end of the local calendar day ``day`` (clamped at the calendar's ends)."""
+    first = dt.datetime.min.replace(tzinfo=dt.UTC)
+    last = dt.datetime.max.replace(tzinfo=dt.UTC)
+    try:
+        start = dt.datetime.combine(day, dt.time.min, tzinfo=zone).astimezone(dt.UTC)
+    except OverflowError:
+        start = first
+    try:
+        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+        end = end.astimezone(dt.UTC)
+    except OverflowError:
+        end = last
+    return start, end
 
 
 _ROW_FIELDS = ("station_id", "parameter", "time", "value", "censor", "flags")
@@ -400,7 +409,8 @@ def water_classes(code: str, *, start: dt.date | None = None, end: dt.date | Non
     code : str
         The site's code.
     start, end : datetime.date, optional
-        First and last local calendar day (inclusive).
+        First and last local calendar day (inclusive). A start after the end is an empty
+        period (no samples), not an error: the request is well formed, it selects nothing.
 
     Returns
     -------
@@ -411,8 +421,6 @@ def water_classes(code: str, *, start: dt.date | None = None, end: dt.date | Non
         class, undetermined}`` (``value`` in the hub's canonical unit; ``display`` shows
         ``< DL`` for a value below the detection limit).
     """
-    if start is not None and end is not None and start > end:
-        raise ValueError(f"start {start} is after end {end}; give start <= end")
     station = _water_site(code)
     standard, waterbody, _why = standard_for(station)
     site = _site_out(station, _country_names())

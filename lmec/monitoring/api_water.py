@@ -1,0 +1,249 @@
+"""JSON API of the water sampling sites: ``/api/v1/monitoring/water/…``.
+
+Sites with their latest class under the national standard, one site with its latest sample,
+and a site's class history. Thin: the reads are :mod:`lmec.monitoring.water_selectors`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from lmec.core.api import language_of
+from lmec.core.i18n import LANGUAGE_CODES
+
+from . import water_selectors
+from .models import Station
+
+router = Router(tags=["water"])
+
+# Station codes are slugs (models.Station.code); anything else cannot name a site, and is
+# answered 404 without reaching the database (PostgreSQL refuses NUL characters in text).
+_SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+
+# Query parameters with a fixed set of values are enums in the schema, so that a wrong value
+# is answered 422 naming the choices (and a client generated from the schema cannot send one).
+Language = Literal[LANGUAGE_CODES]
+#: The six Lancang-Mekong countries (the strategy's country list).
+Country = Literal["KH", "CN", "LA", "MM", "TH", "VN"]
+
+
+class ErrorOut(Schema):
+    detail: str = Field(..., description="What was wrong and, where it applies, the choices.")
+
+
+class ValidationErrorOut(Schema):
+    detail: list[dict] = Field(..., description="One entry per invalid query parameter.")
+
+
+class ClassOut(Schema):
+    key: str = Field(..., description="Class key of the standard (`III`, `2`, `B`).")
+    rank: int = Field(..., description="1 = the standard's best class.")
+    name: str = Field(..., description="Class name in the requested language.")
+    official_name: str = Field(..., description="The name in the standard's own language.")
+    official_language: str
+    colour: str = Field(..., description="Display colour (the platform's scale, #RRGGBB).")
+    ink: str = Field(..., description="Text colour that contrasts with `colour`.")
+
+
+class ParameterRef(Schema):
+    code: str
+    name: str
+
+
+class StandardRef(Schema):
+    id: str
+    name: str
+    document: str
+    table: str
+    waterbody: Literal["river", "lake"]
+    censored_rule: str = Field(..., description="How a value below the detection limit counts.")
+
+
+class LatestOut(Schema):
+    date: dt.date = Field(..., description="Local sampling date of the site's latest sample.")
+    class_: ClassOut | None = Field(..., alias="class")
+    limiting: ParameterRef | None = Field(..., description="The parameter that sets the class.")
+    undetermined: bool = Field(
+        ..., description="True where values below a detection limit leave the class open."
+    )
+
+
+class ValueOut(Schema):
+    code: str
+    name: str
+    unit: str = Field(..., description="The hub's canonical unit of the parameter.")
+    value: float = Field(..., description="In `unit`; the detection limit where `censor` is <.")
+    censor: Literal["", "<", ">"] = Field(
+        ..., description="`<` below the detection limit, `>` above the measuring range."
+    )
+    display: str = Field(..., description="The value as shown, e.g. `< 0.0001`.")
+    time: dt.datetime = Field(..., description="Sampling time (UTC).")
+    flags: list[str] = Field(..., description="QA/QC flags; a flagged value is not classified.")
+    in_standard: bool
+    counted: bool = Field(..., description="Counts for the sample's class.")
+    class_: ClassOut | None = Field(..., alias="class")
+    undetermined: bool
+
+
+class SampleOut(LatestOut):
+    parameters: list[ValueOut]
+
+
+class SiteOut(Schema):
+    code: str
+    name: str
+    country: str
+    country_name: str
+    site_type: str
+    site_type_label: str
+    river: str
+    mekong_mainstream: bool
+    latitude: float
+    longitude: float
+    time_zone: str
+    standard: StandardRef | None = Field(
+        ..., description="None where the country has no national standard in the platform."
+    )
+    notes: list[str]
+    latest: LatestOut | None
+
+
+class SiteDetailOut(SiteOut):
+    latest: SampleOut | None
+
+
+class SiteList(Schema):
+    language: str
+    count: int
+    items: list[SiteOut]
+
+
+class PointOut(Schema):
+    type: Literal["Point"]
+    coordinates: list[float] = Field(..., description="[longitude, latitude]")
+
+
+class FeatureOut(Schema):
+    type: Literal["Feature"]
+    geometry: PointOut
+    properties: SiteOut
+
+
+class FeatureCollectionOut(Schema):
+    type: Literal["FeatureCollection"]
+    language: str
+    count: int
+    features: list[FeatureOut]
+
+
+class ClassHistory(Schema):
+    language: str
+    code: str
+    standard: StandardRef | None
+    notes: list[str]
+    start: dt.date | None
+    end: dt.date | None
+    count: int
+    items: list[SampleOut]
+
+
+class Page(Schema):
+    limit: int = Field(1000, ge=1, le=1000)
+    offset: int = Field(0, ge=0)
+
+
+def _site_or_404(code: str):
+    if not _SLUG.match(code):
+        raise HttpError(404, f"No water sampling site {code!r}.")
+
+
+@router.get(
+    "/sites",
+    response={
+        200: SiteList | FeatureCollectionOut,
+        400: ErrorOut,
+        422: ValidationErrorOut,
+    },
+    by_alias=True,
+    summary="Water sampling sites with their latest class",
+)
+def site_list(
+    request,
+    page: Query[Page],
+    country: Country | None = None,
+    format: Literal["json", "geojson"] = "json",
+    lang: Language | None = None,
+):
+    """Every water sampling site with the class of its latest sample under its country's
+    national standard (China GB 3838-2002, Thailand NEB No. 8, Viet Nam QCVN 08:2023), the
+    limiting parameter and the sampling date. ``?format=geojson`` answers a FeatureCollection."""
+    with language_of(request, lang) as language:
+        try:
+            sites = water_selectors.water_site_list(country=country)
+        except ValueError as error:
+            raise HttpError(400, str(error)) from None
+    chosen = sites[page.offset : page.offset + page.limit]
+    if format == "geojson":
+        return {
+            "type": "FeatureCollection",
+            "language": language,
+            "count": len(sites),
+            "features": [
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [s["longitude"], s["latitude"]]},
+                    "properties": s,
+                }
+                for s in chosen
+            ],
+        }
+    return {"language": language, "count": len(sites), "items": chosen}
+
+
+@router.get(
+    "/sites/{code}",
+    response={200: SiteDetailOut, 404: ErrorOut, 422: ValidationErrorOut},
+    by_alias=True,
+    summary="One water sampling site with its latest sample",
+)
+def site_detail(request, code: str, lang: Language | None = None):
+    """The site, its standard and its latest sample: every value (``< DL`` below the
+    detection limit), its class, the sample's class and limiting parameter."""
+    _site_or_404(code)
+    with language_of(request, lang):
+        try:
+            return water_selectors.water_site_detail(code)
+        except Station.DoesNotExist:
+            raise HttpError(404, f"No water sampling site {code!r}.") from None
+
+
+@router.get(
+    "/sites/{code}/classes",
+    response={200: ClassHistory, 404: ErrorOut, 422: ValidationErrorOut},
+    by_alias=True,
+    summary="Class history of a water sampling site",
+)
+def site_classes(
+    request,
+    code: str,
+    page: Query[Page],
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    lang: Language | None = None,
+):
+    """One item per sample (all grab values of one local day), oldest first, with the class
+    of each parameter and of the sample. ``start`` and ``end`` are local dates, inclusive
+    (a start after the end selects nothing)."""
+    _site_or_404(code)
+    with language_of(request, lang) as language:
+        try:
+            history = water_selectors.water_classes(code, start=start, end=end)
+        except Station.DoesNotExist:
+            raise HttpError(404, f"No water sampling site {code!r}.") from None
+    history["items"] = history["items"][page.offset : page.offset + page.limit]
+    return {"language": language, **history}
