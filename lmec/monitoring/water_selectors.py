@@ -258,7 +258,7 @@ def _samples_out(station, standard, waterbody, samples) -> list[dict]:
     classified = (
         None if standard is None or not samples else _classify(standard, waterbody, samples)
     )
-    order = {code: k for k, code in enumerate(standard.parameters)} if standard else {}
+    order_key = _order_key(standard.id if standard else None)
     out = []
     for i, (day, rows) in enumerate(samples):
         entries = []
@@ -289,9 +289,7 @@ def _samples_out(station, standard, waterbody, samples) -> list[dict]:
                     "undetermined": undetermined,
                 }
             )
-        entries.sort(
-            key=lambda e: (order.get(e["code"], len(order)), parameters.BY_CODE[e["code"]].id)
-        )
+        entries.sort(key=lambda e: order_key(e["code"]))
         out.append(_sample_out(day, standard, classified, i, entries))
     return out
 
@@ -374,6 +372,36 @@ def water_site_list(*, country: str | None = None) -> list[dict]:
         )
         out.append(site)
     return out
+
+
+def _order_key(standard_id: str | None):
+    """Sort key of parameter codes: the standard's table order, then the registry's."""
+    table = water.STANDARDS[standard_id].parameters if standard_id else {}
+    order = {code: k for k, code in enumerate(table)}
+    return lambda code: (order.get(code, len(order)), parameters.BY_CODE[code].id)
+
+
+def history_table(history: dict) -> dict:
+    """:func:`water_classes` as a table: one column per parameter, newest sample first.
+
+    Returns ``{"columns": [{code, name, unit}], "rows": [sample + "cells"]}``, where a cell
+    is the sample's parameter entry or None where it was not measured.
+    """
+    standard = history["standard"]
+    key = _order_key(standard["id"] if standard else None)
+    columns = {}
+    for item in history["items"]:
+        for entry in item["parameters"]:
+            columns.setdefault(
+                entry["code"],
+                {"code": entry["code"], "name": entry["name"], "unit": entry["unit"]},
+            )
+    ordered = [columns[code] for code in sorted(columns, key=key)]
+    rows = []
+    for item in reversed(history["items"]):
+        by_code = {entry["code"]: entry for entry in item["parameters"]}
+        rows.append({**item, "cells": [by_code.get(c["code"]) for c in ordered]})
+    return {"columns": ordered, "rows": rows}
 
 
 def _rows(station: Station, start=None, end=None):
