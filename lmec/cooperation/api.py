@@ -5,7 +5,7 @@ from typing import Literal
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from lmec.core.api import language_of
+from lmec.core.api import ERROR_RESPONSES, Lang, language_of
 
 from . import selectors
 from .models import Activity
@@ -71,8 +71,12 @@ def _activity(activity: Activity, direction_code: str, action_code: str) -> dict
     }
 
 
-@router.get("/directions", response=DirectionList, summary="Strategic directions")
-def list_directions(request, lang: str | None = None):
+@router.get(
+    "/directions",
+    response={200: DirectionList, **ERROR_RESPONSES},
+    summary="Strategic directions",
+)
+def list_directions(request, lang: Lang = None):
     """The five strategic directions with their actions and activities, in one language."""
     with language_of(request, lang) as code:
         items = [
@@ -99,19 +103,25 @@ def list_directions(request, lang: str | None = None):
     return {"language": code, "count": len(items), "items": items}
 
 
-@router.get("/activities", response=ActivityList, summary="Activities of the action table")
+@router.get(
+    "/activities",
+    response={200: ActivityList, **ERROR_RESPONSES},
+    summary="Activities of the action table",
+)
 def list_activities(
     request,
     direction: str | None = None,
     timing: Literal["annual", "period"] | None = None,
-    lang: str | None = None,
+    lang: Lang = None,
 ):
-    """All 31 activities, or those of one direction (``?direction=D4``) or timing."""
+    """All 31 activities, or those of one direction (``?direction=D4``) or timing. An
+    unknown direction answers 404 naming the directions (they are data, not a fixed list
+    the schema could give)."""
     if direction:
         codes = selectors.direction_codes()
         if direction.upper() not in codes:
             raise HttpError(
-                400, f"Unknown direction {direction!r}; choose one of {', '.join(codes)}."
+                404, f"Unknown direction {direction!r}; choose one of {', '.join(codes)}."
             )
     with language_of(request, lang) as code:
         items = [

@@ -1,17 +1,54 @@
-"""Pieces shared by every app's API: language selection and error shapes."""
+"""Pieces shared by every app's API: language selection and error shapes.
 
+Every ``/api/v1`` operation documents its error answers (``response={200: ...,
+**ERROR_RESPONSES}``) and describes its parameters exactly enough that a request the schema
+allows is answered (``schemathesis run --checks all`` checks both): a value the schema
+cannot rule out but the server refuses would be a broken contract.
+"""
+
+import re
 from contextlib import contextmanager
+from typing import Annotated, Any
 
 from django.utils import translation
+from ninja import Query, Schema
 from ninja.errors import HttpError
+from pydantic import WithJsonSchema
 
 from .i18n import LANGUAGE_CODES, normalise_language
+
+#: What ``?lang=`` accepts: a platform language, any case, ``_`` or ``-`` and a region or
+#: script (``zh-CN``, ``zh_Hans``, ``TH``, ``en-GB``). An ECMA-262 regex (OpenAPI), also
+#: valid in Python; every value it matches is one :func:`normalise_language` maps.
+LANG_PATTERN = (
+    r"^([zZ][hH]|[eE][nN]|[tT][hH]|[vV][iI]|[lL][oO]|[kK][mM]|[mM][yY])([-_][A-Za-z0-9]{1,8})*$"
+)
+_LANG_RE = re.compile(LANG_PATTERN)
+
+
+#: The type of a ``lang`` query parameter: documented with :data:`LANG_PATTERN`, checked by
+#: :func:`requested_language` (not by the schema) so that a wrong value gets this platform's
+#: 400 naming the languages.
+#: Use as ``lang: Lang = None``.
+Lang = Annotated[
+    str | None,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": LANG_PATTERN,
+            "description": "Language of the texts: "
+            + ", ".join(LANGUAGE_CODES)
+            + " (default: the Accept-Language header).",
+        }
+    ),
+    Query(None),
+]
 
 
 def requested_language(request, lang: str | None) -> str:
     """``?lang=`` if given (must be a platform language), else the negotiated language."""
-    if lang:
-        code = normalise_language(lang)
+    if lang is not None:
+        code = normalise_language(lang) if _LANG_RE.match(lang) else None
         if code is None:
             raise HttpError(
                 400, f"Unknown language {lang!r}; choose one of: {', '.join(LANGUAGE_CODES)}."
@@ -26,3 +63,20 @@ def language_of(request, lang: str | None):
     code = requested_language(request, lang)
     with translation.override(code):
         yield code
+
+
+class ErrorOut(Schema):
+    """A refused request: ``detail`` says what is wrong and names the valid choices."""
+
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    """A parameter that does not fit its schema (django-ninja's validation answer): one
+    item per parameter, with ``loc`` (``["query", "limit"]``), ``msg`` and ``type``."""
+
+    detail: list[dict[str, Any]]
+
+
+#: The error answers every operation documents.
+ERROR_RESPONSES = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}

@@ -70,7 +70,7 @@ def test_it_rejects_an_unknown_language_with_the_valid_choices(client):
 
 def test_it_rejects_an_unknown_direction(client):
     response = client.get("/api/v1/framework/activities?direction=D9")
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert "D1, D2, D3, D4, D5" in response.json()["detail"]
 
 

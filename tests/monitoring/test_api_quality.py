@@ -71,8 +71,25 @@ def test_it_names_what_is_wrong(client, url, status, message):
 
 def test_it_rejects_a_negative_reading_in_the_comparison(client):
     response = client.get("/api/v1/quality/aqi/compare?pm25_24h=-1")
-    assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["query", "pm25_24h"]
+    assert response.status_code == 400
+    assert response.json()["detail"] == (
+        "pm25_24h: a concentration must be a number of 0 or more (at most 1e+06)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/api/v1/quality/aqi/compare?pm25_1h=3", "The comparison has no pollutant 'pm25_1h'"),
+        ("/api/v1/quality/aqi/us-epa-2024?pm10_24h=2e6", "(at most 1e+06)"),
+        ("/api/v1/quality/aqi/standards?lang=", "Unknown language ''"),
+        ("/api/v1/quality/aqi/standards?lang=zhx", "Unknown language 'zhx'"),
+    ],
+)
+def test_it_refuses_what_the_schema_does_not_allow(client, url, message):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert message in response.json()["detail"]
 
 
 def test_it_compares_one_reading_under_every_standard(client):
@@ -90,6 +107,16 @@ def test_it_documents_the_quality_endpoints_in_the_openapi_schema(client):
     schema = client.get("/api/v1/openapi.json").json()
     paths = schema["paths"]
     assert "/api/v1/quality/aqi/standards" in paths
-    assert "/api/v1/quality/aqi/{standard}" in paths
-    params = {p["name"] for p in paths["/api/v1/quality/aqi/compare"]["get"]["parameters"]}
-    assert {"pm25_24h", "o3_8h", "co_8h", "lang"} <= params
+    # one operation per standard, each with its own pollutants and units
+    epa = paths["/api/v1/quality/aqi/us-epa-2024"]["get"]
+    readings = next(p for p in epa["parameters"] if p["name"] == "readings")
+    assert (readings["style"], readings["explode"]) == ("form", True)
+    assert readings["schema"]["minProperties"] == 1
+    assert readings["schema"]["additionalProperties"] is False
+    assert readings["schema"]["properties"]["o3_8h"]["description"] == "O3 8h [ppm]"
+    assert set(epa["responses"]) == {"200", "400", "404", "422"}
+    compare = paths["/api/v1/quality/aqi/compare"]["get"]
+    params = {p["name"]: p for p in compare["parameters"]}
+    assert set(params) == {"readings", "lang"}
+    assert {"pm25_24h", "o3_8h", "co_8h"} <= set(params["readings"]["schema"]["properties"])
+    assert params["lang"]["schema"]["pattern"].startswith("^([zZ][hH]|")

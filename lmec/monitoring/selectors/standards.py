@@ -12,7 +12,7 @@ import math
 from lmec.core.selectors import country_list
 from lmec.quality import aqi, reference, water
 
-from . import labels
+from .. import labels
 
 
 def _country_names() -> dict[str, str]:
