@@ -1,7 +1,7 @@
 """JSON API of the water sampling sites: ``/api/v1/monitoring/water/…``.
 
 Sites with their latest class under the national standard, one site with its latest sample,
-and a site's class history. Thin: the reads are :mod:`lmec.monitoring.water_selectors`.
+and a site's class history. Thin: the reads are :mod:`lmec.monitoring.selectors.water`.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from lmec.core.api import language_of
-from lmec.core.i18n import LANGUAGE_CODES
+from lmec.core.api import ErrorOut, Lang, ValidationErrorOut, language_of
 
-from . import water_selectors
+from . import selectors
 from .models import Station
 
 router = Router(tags=["water"])
@@ -25,19 +24,9 @@ router = Router(tags=["water"])
 # answered 404 without reaching the database (PostgreSQL refuses NUL characters in text).
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
-# Query parameters with a fixed set of values are enums in the schema, so that a wrong value
-# is answered 422 naming the choices (and a client generated from the schema cannot send one).
-Language = Literal[LANGUAGE_CODES]
-#: The six Lancang-Mekong countries (the strategy's country list).
+#: The six Lancang-Mekong countries (the strategy's country list): an enum in the schema, so
+#: a wrong value is answered 422 naming the choices.
 Country = Literal["KH", "CN", "LA", "MM", "TH", "VN"]
-
-
-class ErrorOut(Schema):
-    detail: str = Field(..., description="What was wrong and, where it applies, the choices.")
-
-
-class ValidationErrorOut(Schema):
-    detail: list[dict] = Field(..., description="One entry per invalid query parameter.")
 
 
 class ClassOut(Schema):
@@ -177,14 +166,14 @@ def site_list(
     page: Query[Page],
     country: Country | None = None,
     format: Literal["json", "geojson"] = "json",
-    lang: Language | None = None,
+    lang: Lang = None,
 ):
     """Every water sampling site with the class of its latest sample under its country's
     national standard (China GB 3838-2002, Thailand NEB No. 8, Viet Nam QCVN 08:2023), the
     limiting parameter and the sampling date. ``?format=geojson`` answers a FeatureCollection."""
     with language_of(request, lang) as language:
         try:
-            sites = water_selectors.water_site_list(country=country)
+            sites = selectors.water_site_list(country=country)
         except ValueError as error:
             raise HttpError(400, str(error)) from None
     chosen = sites[page.offset : page.offset + page.limit]
@@ -207,24 +196,24 @@ def site_list(
 
 @router.get(
     "/sites/{code}",
-    response={200: SiteDetailOut, 404: ErrorOut, 422: ValidationErrorOut},
+    response={200: SiteDetailOut, 400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
     by_alias=True,
     summary="One water sampling site with its latest sample",
 )
-def site_detail(request, code: str, lang: Language | None = None):
+def site_detail(request, code: str, lang: Lang = None):
     """The site, its standard and its latest sample: every value (``< DL`` below the
     detection limit), its class, the sample's class and limiting parameter."""
     _site_or_404(code)
     with language_of(request, lang):
         try:
-            return water_selectors.water_site_detail(code)
+            return selectors.water_site_detail(code)
         except Station.DoesNotExist:
             raise HttpError(404, f"No water sampling site {code!r}.") from None
 
 
 @router.get(
     "/sites/{code}/classes",
-    response={200: ClassHistory, 404: ErrorOut, 422: ValidationErrorOut},
+    response={200: ClassHistory, 400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
     by_alias=True,
     summary="Class history of a water sampling site",
 )
@@ -234,7 +223,7 @@ def site_classes(
     page: Query[Page],
     start: dt.date | None = None,
     end: dt.date | None = None,
-    lang: Language | None = None,
+    lang: Lang = None,
 ):
     """One item per sample (all grab values of one local day), oldest first, with the class
     of each parameter and of the sample. ``start`` and ``end`` are local dates, inclusive
@@ -242,7 +231,7 @@ def site_classes(
     _site_or_404(code)
     with language_of(request, lang) as language:
         try:
-            history = water_selectors.water_classes(code, start=start, end=end)
+            history = selectors.water_classes(code, start=start, end=end)
         except Station.DoesNotExist:
             raise HttpError(404, f"No water sampling site {code!r}.") from None
     history["items"] = history["items"][page.offset : page.offset + page.limit]

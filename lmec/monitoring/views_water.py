@@ -6,16 +6,16 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from . import water_selectors
+from . import selectors
 from .models import Station
 
 
 def water_sites(request):
     """Every sampling site with its latest class, and a legend of each standard's classes."""
-    sites = water_selectors.water_site_list()
+    sites = selectors.water_site_list()
     context = {
         "sites": sites,
-        "legend": water_selectors.legend(),
+        "legend": selectors.water_legend(),
         "classified": sum(1 for s in sites if s["latest"] and s["latest"]["class"]),
     }
     return render(request, "monitoring/water_sites.html", context)
@@ -37,13 +37,13 @@ def _date(request, name: str, errors: list[str]) -> dt.date | None:
 def water_site(request, code: str):
     """One site: its latest sample value by value, and the class history (``?start=&end=``)."""
     try:
-        site = water_selectors.water_site_detail(code)
+        site = selectors.water_site_detail(code)
     except Station.DoesNotExist:
         raise Http404(_("No water sampling site %(code)s.") % {"code": code}) from None
     errors: list[str] = []
     start, end = _date(request, "start", errors), _date(request, "end", errors)
-    history = water_selectors.water_classes(code, start=start, end=end)
-    table = water_selectors.history_table(history)
+    history = selectors.water_classes(code, start=start, end=end)
+    table = selectors.water_history_table(history)
     context = {
         "site": site,
         "history": history,

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from lmec.monitoring import water_selectors as ws
+from lmec.monitoring import selectors
 from lmec.monitoring.models import Station
+from lmec.monitoring.selectors import water as ws
 from lmec.quality import water
 from tests.monitoring.water_data import make_sites, sample, site
 
@@ -304,8 +305,14 @@ def test_it_gives_a_sites_latest_sample_in_full():
     ]
 
 
+def test_it_is_read_through_the_selectors_package():
+    assert selectors.water_site_list is ws.water_site_list
+    assert selectors.water_classes is ws.water_classes
+    assert selectors.water_site_detail is ws.water_site_detail
+
+
 def test_its_legend_has_every_class_with_a_name_meaning_and_colour():
-    legend = ws.legend()
+    legend = selectors.water_legend()
     assert [s["id"] for s in legend] == ["cn-gb3838-2002", "th-neb8-1994", "vn-qcvn08-2023"]
     for entry in legend:
         standard = water.STANDARDS[entry["id"]]

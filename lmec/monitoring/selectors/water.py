@@ -32,9 +32,11 @@ from django.db.models import Max, Q
 from lmec.core.models import Country
 from lmec.quality import water
 
-from . import parameters, selectors
-from . import water_labels as labels
-from .models import Measurement, Station
+from .. import parameters
+from .. import water_labels as labels
+from ..models import Measurement, Station
+from .standards import ink_for
+from .stations import check_country
 
 NATIONAL_STANDARDS = labels.NATIONAL_STANDARDS
 
@@ -102,7 +104,7 @@ def class_out(standard: water.WaterStandard, key: str) -> dict | None:
         "official_name": cls.names.get(language, cls.names["en"]),
         "official_language": language,
         "colour": colour,
-        "ink": selectors.ink_for(colour),
+        "ink": ink_for(colour),
     }
 
 
@@ -122,7 +124,7 @@ def standard_out(standard: water.WaterStandard, waterbody: str) -> dict:
     }
 
 
-def legend() -> list[dict]:
+def water_legend() -> list[dict]:
     """Each standard with its classes, best first: name, meaning and colour (for the legend)."""
     out = []
     for standard_id in NATIONAL_STANDARDS.values():
@@ -331,10 +333,8 @@ def water_site_list(*, country: str | None = None) -> list[dict]:
         ``{date, class, limiting, undetermined}`` of the site's latest sample, or None.
     """
     stations = Station.objects.filter(kind=Station.Kind.WATER).select_related("country")
+    country = check_country(country)
     if country is not None:
-        codes = list(Country.objects.values_list("code", flat=True))
-        if country not in codes:
-            raise ValueError(f"unknown country {country!r}; choose one of: {', '.join(codes)}")
         stations = stations.filter(country_id=country)
     stations = list(stations)
     by_id = {s.id: s for s in stations}
@@ -381,7 +381,7 @@ def _order_key(standard_id: str | None):
     return lambda code: (order.get(code, len(order)), parameters.BY_CODE[code].id)
 
 
-def history_table(history: dict) -> dict:
+def water_history_table(history: dict) -> dict:
     """:func:`water_classes` as a table: one column per parameter, newest sample first.
 
     Returns ``{"columns": [{code, name, unit}], "rows": [sample + "cells"]}``, where a cell
