@@ -247,6 +247,19 @@ def test_it_leaves_flagged_values_out_of_the_class():
     assert item["class"]["key"] == "IV"
 
 
+def test_it_takes_the_later_value_of_a_day_unless_it_is_flagged():
+    from lmec.monitoring.parameters import Flag
+
+    station = site("TH-X-01", "TH")
+    sample(station, "2024-01-10 08:00", {"do": 6.5, "bod5": 1.0})
+    sample(station, "2024-01-10 15:00", {"do": 3.0, "bod5": (9.0, Flag.MANUAL)})
+    [item] = ws.water_classes("TH-X-01")["items"]
+    # DO: the re-sample (3.0, class 4) supersedes 6.5; BOD: the flagged 9.0 does not
+    values = {p["code"]: (p["display"], p["flags"]) for p in item["parameters"]}
+    assert values == {"do": ("3", []), "bod5": ("1", [])}
+    assert (item["class"]["key"], item["limiting"]["code"]) == ("4", "do")
+
+
 def test_it_marks_a_value_above_the_range_that_could_be_worse():
     station = site("VN-X-01", "VN", zone="Asia/Ho_Chi_Minh")
     sample(station, "2024-01-10 09:00", {"tp": ">0.2", "do": 6.5})

@@ -4,8 +4,8 @@ A *sample* is everything measured at a site as grab samples (``Measurement.avera
 one local calendar day of the site: field parameters (DO, pH) and laboratory parameters of
 one visit often carry different clock times, or a date only, so grouping by the exact time
 would split one visit into several samples. Should a parameter be measured twice on one day,
-the later value is the sample's (a re-sample supersedes the first). Flagged values (QA/QC)
-are shown, marked, and left out of the class.
+the later value is the sample's (a re-sample supersedes the first), unless it is flagged and
+the earlier one is not. Flagged values (QA/QC) are shown, marked, and left out of the class.
 
 Each site is classified under its country's national standard (:data:`NATIONAL_STANDARDS`):
 China's sites on lakes and reservoirs with GB 3838's lake limits, China's overall class on
@@ -207,7 +207,11 @@ def _group(station: Station, rows) -> list[tuple[dt.date, dict[int, tuple]]]:
     samples: dict[dt.date, dict[int, tuple]] = {}
     for row in rows:
         day = row[2].astimezone(zone).date()
-        samples.setdefault(day, {})[row[1]] = row  # a later value of the day supersedes
+        sample = samples.setdefault(day, {})
+        earlier = sample.get(row[1])
+        # a later value of the day supersedes, unless it is flagged and the earlier one is not
+        if earlier is None or not row[5] or earlier[5]:
+            sample[row[1]] = row
     return sorted(samples.items())
 
 
