@@ -20,4 +20,4 @@ api = NinjaAPI(
 )
 api.add_router("/framework", framework_router)
 api.add_router("/quality", quality_router)
-api.add_router("/monitoring/water", "lmec.monitoring.api_water.router")
+api.add_router("/monitoring/water", "lmec.monitoring.api.water.router")

@@ -15,8 +15,8 @@ from ninja.errors import HttpError
 
 from lmec.core.api import ErrorOut, Lang, ValidationErrorOut, language_of
 
-from . import selectors
-from .models import Station
+from .. import selectors
+from ..models import Station
 
 router = Router(tags=["water"])
 
