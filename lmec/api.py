@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from lmec import __version__
 from lmec.cooperation.api import router as framework_router
+from lmec.monitoring.api import monitoring_router
 from lmec.monitoring.api import router as quality_router
 
 api = NinjaAPI(
@@ -20,4 +21,5 @@ api = NinjaAPI(
 )
 api.add_router("/framework", framework_router)
 api.add_router("/quality", quality_router)
+api.add_router("/monitoring", monitoring_router)
 api.add_router("/monitoring/water", "lmec.monitoring.api.water.router")

@@ -26,8 +26,8 @@ from ._common import as_date, category_brief
 from .aqi import daily_block_index
 from .statistics import VALID_DAY_HOURS
 
-#: Most stations and countries in one comparison.
-MAX_ENTRIES = 12
+#: Most stations in one comparison (countries: the six at most).
+MAX_STATIONS = 12
 #: Longest period of one comparison [days].
 MAX_DAYS = 366
 
@@ -35,14 +35,10 @@ _AIR_IDS = [parameters.BY_CODE[g].id for g in GASES]
 
 
 def _entries(stations, countries) -> list[dict]:
-    stations, countries = list(dict.fromkeys(stations)), list(dict.fromkeys(countries))
-    if not stations and not countries:
-        raise ValueError("give at least one station or country to compare")
-    if len(stations) + len(countries) > MAX_ENTRIES:
-        raise ValueError(
-            f"compare at most {MAX_ENTRIES} stations and countries at once; "
-            f"got {len(stations) + len(countries)}"
-        )
+    stations = list(dict.fromkeys(stations))
+    countries = list(dict.fromkeys(str(c).upper() for c in countries))
+    if len(stations) > MAX_STATIONS:
+        raise ValueError(f"compare at most {MAX_STATIONS} stations at once; got {len(stations)}")
     entries = []
     found = {
         s.code: s
@@ -65,7 +61,7 @@ def _entries(stations, countries) -> list[dict]:
         )
     known = {c.code: c for c in Country.objects.all()}
     for code in countries:
-        country = known.get(str(code).upper())
+        country = known.get(code)
         if country is None:
             raise ValueError(f"unknown country {code!r}; choose one of: {', '.join(known)}")
         ids = list(
@@ -98,7 +94,8 @@ def compare(*, stations=(), countries=(), standard: str, start, end) -> dict:
         A key of :data:`lmec.quality.aqi.STANDARDS` (one for all, so that the numbers
         compare).
     start, end : date
-        Local calendar days of each station, both included; at most :data:`MAX_DAYS`.
+        Local calendar days of each station, both included; at most :data:`MAX_DAYS`. An
+        ``end`` before ``start`` is a period of no days.
 
     Returns
     -------
@@ -111,20 +108,15 @@ def compare(*, stations=(), countries=(), standard: str, start, end) -> dict:
     """
     std = quality_aqi.get_standard(standard)
     first, last = as_date(start, "start"), as_date(end, "end")
-    if first > last:
-        raise ValueError("start must not be after end")
-    days = (last - first).days + 1
+    days = max((last - first).days + 1, 0)
     if days > MAX_DAYS:
         raise ValueError(f"a comparison covers at most {MAX_DAYS} days; asked for {days}")
     entries = _entries(stations, countries)
-    all_ids = sorted({sid for entry in entries for sid in entry["ids"]})
+    all_ids = sorted({sid for entry in entries for sid in entry["ids"]}) if days else []
     block = series.load_daily(
         all_ids, _AIR_IDS, first - dt.timedelta(days=1), last + dt.timedelta(days=1)
     )
-    per_station = {}
-    for s, sid in enumerate(all_ids):
-        result = daily_block_index(std, block, s)[0]
-        per_station[sid] = result
+    per_station = {sid: daily_block_index(std, block, s)[0] for s, sid in enumerate(all_ids)}
     categories = list(std.categories)
     items = []
     for entry in entries:
@@ -151,7 +143,7 @@ def compare(*, stations=(), countries=(), standard: str, start, end) -> dict:
 def _summary(std, categories, entry, block, all_ids, per_station, days) -> dict:
     values, dominant = [], []
     for sid in entry["ids"]:
-        result = per_station[sid]
+        result = per_station.get(sid)
         if result is None:
             continue
         values.append(result.value)
@@ -160,9 +152,9 @@ def _summary(std, categories, entry, block, all_ids, per_station, days) -> dict:
     dominants = np.concatenate(dominant) if dominant else np.empty(0, dtype=object)
     ok = np.isfinite(aqi_values)
     keys = quality_aqi.category_of(std, aqi_values) if len(aqi_values) else np.empty(0)
-    rows = [all_ids.index(sid) for sid in entry["ids"]]
+    rows = [all_ids.index(sid) for sid in entry["ids"] if sid in per_station]
     concentrations = {}
-    for p, pid in enumerate(_AIR_IDS):
+    for p, pid in enumerate(_AIR_IDS if rows else ()):
         definition = parameters.BY_ID[pid]
         inner = slice(1, days + 1)
         mean = block.mean[rows, p, inner]
