@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import WithJsonSchema
 
 from lmec.core.api import ErrorOut, Lang, ValidationErrorOut, language_of
 
 from .. import selectors
 from ..models import Station
+from ._common import CountryCode
 
 router = Router(tags=["water"])
 
@@ -24,9 +26,25 @@ router = Router(tags=["water"])
 # answered 404 without reaching the database (PostgreSQL refuses NUL characters in text).
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
-#: The six Lancang-Mekong countries (the strategy's country list): an enum in the schema, so
-#: a wrong value is answered 422 naming the choices.
-Country = Literal["KH", "CN", "LA", "MM", "TH", "VN"]
+#: A local calendar date, ``YYYY-MM-DD`` exactly (RFC 3339 full-date, as the schema says):
+#: taken as text and parsed here, so that what the schema rules out (``0.0``, ``20240605``,
+#: which pydantic's date would read) is refused, with a 400 naming the format.
+DateText = Annotated[
+    str | None,
+    WithJsonSchema({"type": "string", "format": "date", "description": "A local date."}),
+]
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _date(raw: str | None, name: str) -> dt.date | None:
+    if raw is None:
+        return None
+    try:
+        if not _DATE.match(raw):
+            raise ValueError
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise HttpError(400, f"{name}: {raw!r} is not a date (YYYY-MM-DD).") from None
 
 
 class ClassOut(Schema):
@@ -164,7 +182,7 @@ def _site_or_404(code: str):
 def site_list(
     request,
     page: Query[Page],
-    country: Country | None = None,
+    country: CountryCode | None = None,
     format: Literal["json", "geojson"] = "json",
     lang: Lang = None,
 ):
@@ -221,8 +239,8 @@ def site_classes(
     request,
     code: str,
     page: Query[Page],
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    start: DateText = None,
+    end: DateText = None,
     lang: Lang = None,
 ):
     """One item per sample (all grab values of one local day), oldest first, with the class
@@ -231,7 +249,9 @@ def site_classes(
     _site_or_404(code)
     with language_of(request, lang) as language:
         try:
-            history = selectors.water_classes(code, start=start, end=end)
+            history = selectors.water_classes(
+                code, start=_date(start, "start"), end=_date(end, "end")
+            )
         except Station.DoesNotExist:
             raise HttpError(404, f"No water sampling site {code!r}.") from None
     history["items"] = history["items"][page.offset : page.offset + page.limit]
