@@ -1,5 +1,8 @@
 """/api/v1/monitoring/water: sites, one site, class history; errors named and documented."""
 
+import json
+import re
+
 import pytest
 
 from tests.monitoring.test_water_selectors import CN_LAKE
@@ -248,3 +251,21 @@ def test_it_documents_every_error_response(client):
         "/sites/{code}": {"200", "400", "404", "422"},
         "/sites/{code}/classes": {"200", "400", "404", "422"},
     }
+
+
+def test_its_schemas_cannot_replace_another_apps(client):
+    # OpenAPI schema names are global: two "LatestOut" classes would overwrite each other
+    spec = client.get("/api/v1/openapi.json").json()
+    water = {k: v for k, v in spec["paths"].items() if k.startswith("/api/v1/monitoring/water")}
+    refs = set(re.findall(r'"#/components/schemas/([^"]+)"', json.dumps(water)))
+    assert refs == {
+        "WaterSiteList",
+        "WaterFeatureCollectionOut",
+        "WaterSiteDetailOut",
+        "WaterClassHistory",
+        "ErrorOut",
+        "ValidationErrorOut",
+    }
+    schemas = spec["components"]["schemas"]
+    assert "undetermined" in schemas["WaterLatestOut"]["properties"]
+    assert "parameters" in schemas["WaterSampleOut"]["properties"]

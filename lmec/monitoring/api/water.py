@@ -22,6 +22,9 @@ from ._common import CountryCode
 
 router = Router(tags=["water"])
 
+# Schema names are global in the OpenAPI document: every schema here is called Water… so it
+# cannot replace another app's schema of the same name (LatestOut, FeatureOut, …).
+
 # Station codes are slugs (models.Station.code); anything else cannot name a site, and is
 # answered 404 without reaching the database (PostgreSQL refuses NUL characters in text).
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
@@ -47,7 +50,7 @@ def _date(raw: str | None, name: str) -> dt.date | None:
         raise HttpError(400, f"{name}: {raw!r} is not a date (YYYY-MM-DD).") from None
 
 
-class ClassOut(Schema):
+class WaterClassOut(Schema):
     key: str = Field(..., description="Class key of the standard (`III`, `2`, `B`).")
     rank: int = Field(..., description="1 = the standard's best class.")
     name: str = Field(..., description="Class name in the requested language.")
@@ -57,12 +60,12 @@ class ClassOut(Schema):
     ink: str = Field(..., description="Text colour that contrasts with `colour`.")
 
 
-class ParameterRef(Schema):
+class WaterParameterRef(Schema):
     code: str
     name: str
 
 
-class StandardRef(Schema):
+class WaterStandardRef(Schema):
     id: str
     name: str
     document: str
@@ -71,16 +74,18 @@ class StandardRef(Schema):
     censored_rule: str = Field(..., description="How a value below the detection limit counts.")
 
 
-class LatestOut(Schema):
+class WaterLatestOut(Schema):
     date: dt.date = Field(..., description="Local sampling date of the site's latest sample.")
-    class_: ClassOut | None = Field(..., alias="class")
-    limiting: ParameterRef | None = Field(..., description="The parameter that sets the class.")
+    class_: WaterClassOut | None = Field(..., alias="class")
+    limiting: WaterParameterRef | None = Field(
+        ..., description="The parameter that sets the class."
+    )
     undetermined: bool = Field(
         ..., description="True where values below a detection limit leave the class open."
     )
 
 
-class ValueOut(Schema):
+class WaterValueOut(Schema):
     code: str
     name: str
     unit: str = Field(..., description="The hub's canonical unit of the parameter.")
@@ -93,15 +98,15 @@ class ValueOut(Schema):
     flags: list[str] = Field(..., description="QA/QC flags; a flagged value is not classified.")
     in_standard: bool
     counted: bool = Field(..., description="Counts for the sample's class.")
-    class_: ClassOut | None = Field(..., alias="class")
+    class_: WaterClassOut | None = Field(..., alias="class")
     undetermined: bool
 
 
-class SampleOut(LatestOut):
-    parameters: list[ValueOut]
+class WaterSampleOut(WaterLatestOut):
+    parameters: list[WaterValueOut]
 
 
-class SiteOut(Schema):
+class WaterSiteOut(Schema):
     code: str
     name: str
     country: str
@@ -113,53 +118,53 @@ class SiteOut(Schema):
     latitude: float
     longitude: float
     time_zone: str
-    standard: StandardRef | None = Field(
+    standard: WaterStandardRef | None = Field(
         ..., description="None where the country has no national standard in the platform."
     )
     notes: list[str]
-    latest: LatestOut | None
+    latest: WaterLatestOut | None
 
 
-class SiteDetailOut(SiteOut):
-    latest: SampleOut | None
+class WaterSiteDetailOut(WaterSiteOut):
+    latest: WaterSampleOut | None
 
 
-class SiteList(Schema):
+class WaterSiteList(Schema):
     language: str
     count: int
-    items: list[SiteOut]
+    items: list[WaterSiteOut]
 
 
-class PointOut(Schema):
+class WaterPointOut(Schema):
     type: Literal["Point"]
     coordinates: list[float] = Field(..., description="[longitude, latitude]")
 
 
-class FeatureOut(Schema):
+class WaterFeatureOut(Schema):
     type: Literal["Feature"]
-    geometry: PointOut
-    properties: SiteOut
+    geometry: WaterPointOut
+    properties: WaterSiteOut
 
 
-class FeatureCollectionOut(Schema):
+class WaterFeatureCollectionOut(Schema):
     type: Literal["FeatureCollection"]
     language: str
     count: int
-    features: list[FeatureOut]
+    features: list[WaterFeatureOut]
 
 
-class ClassHistory(Schema):
+class WaterClassHistory(Schema):
     language: str
     code: str
-    standard: StandardRef | None
+    standard: WaterStandardRef | None
     notes: list[str]
     start: dt.date | None
     end: dt.date | None
     count: int
-    items: list[SampleOut]
+    items: list[WaterSampleOut]
 
 
-class Page(Schema):
+class WaterPage(Schema):
     limit: int = Field(1000, ge=1, le=1000)
     offset: int = Field(0, ge=0)
 
@@ -172,7 +177,7 @@ def _site_or_404(code: str):
 @router.get(
     "/sites",
     response={
-        200: SiteList | FeatureCollectionOut,
+        200: WaterSiteList | WaterFeatureCollectionOut,
         400: ErrorOut,
         422: ValidationErrorOut,
     },
@@ -181,7 +186,7 @@ def _site_or_404(code: str):
 )
 def site_list(
     request,
-    page: Query[Page],
+    page: Query[WaterPage],
     country: CountryCode | None = None,
     format: Literal["json", "geojson"] = "json",
     lang: Lang = None,
@@ -214,7 +219,7 @@ def site_list(
 
 @router.get(
     "/sites/{code}",
-    response={200: SiteDetailOut, 400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
+    response={200: WaterSiteDetailOut, 400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
     by_alias=True,
     summary="One water sampling site with its latest sample",
 )
@@ -231,14 +236,14 @@ def site_detail(request, code: str, lang: Lang = None):
 
 @router.get(
     "/sites/{code}/classes",
-    response={200: ClassHistory, 400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
+    response={200: WaterClassHistory, 400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
     by_alias=True,
     summary="Class history of a water sampling site",
 )
 def site_classes(
     request,
     code: str,
-    page: Query[Page],
+    page: Query[WaterPage],
     start: DateText = None,
     end: DateText = None,
     lang: Lang = None,
