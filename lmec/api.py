@@ -22,3 +22,4 @@ api = NinjaAPI(
 api.add_router("/framework", framework_router)
 api.add_router("/quality", quality_router)
 api.add_router("/monitoring", monitoring_router)
+api.add_router("/monitoring/water", "lmec.monitoring.api.water.router")

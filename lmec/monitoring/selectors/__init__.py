@@ -4,7 +4,7 @@ selectors``).
 One module per topic: :mod:`.standards` (the AQI and water standards as the reader sees
 them), :mod:`.stations`, :mod:`.series` (measurements and daily values), :mod:`.aqi`
 (daily, hourly and latest indices), :mod:`.statistics` (exceedances, completeness, trend)
-and :mod:`.compare`. All take plain arguments and return plain dicts and lists, with texts in
+and :mod:`.compare`; :mod:`.water` (sampling sites and their classes). All take plain arguments and return plain dicts and lists, with texts in
 the active language; a missing station raises ``Station.DoesNotExist``, a bad argument
 ``ValueError`` naming the valid choices.
 """
@@ -31,6 +31,13 @@ from .standards import (
 )
 from .stations import station_detail, station_list
 from .statistics import completeness, exceedances, trend
+from .water import (
+    water_classes,
+    water_history_table,
+    water_legend,
+    water_site_detail,
+    water_site_list,
+)
 
 __all__ = [
     "BASIS_NOTES",
@@ -55,5 +62,10 @@ __all__ = [
     "station_detail",
     "station_list",
     "trend",
+    "water_classes",
+    "water_history_table",
+    "water_legend",
     "water_reference",
+    "water_site_detail",
+    "water_site_list",
 ]

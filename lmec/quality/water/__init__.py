@@ -59,6 +59,7 @@ from collections.abc import Iterable, Mapping
 from . import _core
 from ._core import (
     ANY,
+    CENSORED_RULES,
     LOWER,
     NATURAL,
     RANGE,
@@ -75,6 +76,7 @@ from .qcvn08 import VN_QCVN08_2023
 
 __all__ = [
     "ANY",
+    "CENSORED_RULES",
     "CN_2011_ITEMS",
     "LOWER",
     "NATURAL",
@@ -115,6 +117,8 @@ def classify(
     *,
     waterbody: str = "river",
     overall_from: Iterable[str] | None = None,
+    censored: Mapping | None = None,
+    censored_rule: str | None = None,
 ) -> WaterClassResult:
     """Class of each parameter, the overall (worst) class and the limiting parameter.
 
@@ -133,13 +137,22 @@ def classify(
     overall_from : iterable of str, optional
         Parameters that count for the overall class; by default all given. For China's 2011
         evaluation method pass :data:`CN_2011_ITEMS`.
+    censored : dict of str to array_like of bool, optional
+        Parameter id -> True where the value is below the detection limit ("<DL"); the value
+        given for it is then the detection limit itself, in the table's unit. Parameters
+        left out are taken as measured values.
+    censored_rule : {"dl", "half_dl"}, optional
+        How a censored value is classified; by default the standard's own
+        (``STANDARDS[id].censored_rule``): ``"half_dl"`` for ``cn-gb3838-2002``, ``"dl"``
+        for the others. See Notes.
 
     Returns
     -------
     WaterClassResult
         ``per_parameter`` (class keys, ``""`` where not classified), ``ranks`` (1 = best,
         0 = not classified), ``overall``, ``overall_rank`` and ``limiting`` (parameter id,
-        ``""`` where nothing was classified).
+        ``""`` where nothing was classified); with ``censored``, also ``censored`` (the masks)
+        and ``undetermined`` (True where the detection limit is too high to decide the class).
 
     Raises
     ------
@@ -151,14 +164,50 @@ def classify(
     A value that is NaN or negative is not classified and does not count for the overall
     class. A value exactly at a limit meets it ("≤" and "≥" in every table).
 
+    *Values below the detection limit.* Whether "<DL" meets a limit is a fact about the
+    measurement, not a reporting choice, so it is decided here rather than by the caller:
+    the true value lies in ``[0, DL)``. It meets every upper limit at or above DL (a
+    dissolved-oxygen reading below DL fails every DO limit above DL); where DL is above the
+    limit of a better class, the measurement cannot tell whether that class is met, and
+    ``undetermined`` says so. The two rules then differ only in which class is reported:
+
+    - ``"dl"``: the worst class the interval allows -- the class whose limit is at or above
+      DL ("no better than known"). No rule of the standard is assumed. Used for NEB No. 8
+      and QCVN 08:2023, for which no documented rule was found (see
+      ``lmec/quality/README.md``).
+    - ``"half_dl"``: the class of DL/2. China's statistics rule for surface water [1]_,
+      item 7: "当监测数据低于检出限时，以1/2检出限值参与计算和统计" (data below the detection
+      limit enter calculation and statistics as half the detection limit); the 2011
+      evaluation method itself gives no rule.
+
+    .. [1] Ministry of Ecology and Environment, 地表水环境质量监测数据统计技术规定（试行）
+       (Technical provisions on the statistics of surface water quality monitoring data, on
+       trial), 环办监测函〔2020〕82号, 2020, item 7.
+
     Examples
     --------
     >>> r = classify("cn-gb3838-2002", {"do": 5.5, "nh3_n": 1.2, "tp": 0.15})
     >>> str(r.overall), str(r.limiting)
     ('IV', 'nh3_n')
+
+    Mercury below a detection limit of 0.0001 mg/L, above the class I limit 0.00005:
+
+    >>> r = classify("th-neb8-1994", {"hg": 0.0001}, censored={"hg": True})
+    >>> str(r.per_parameter["hg"]), bool(r.undetermined["hg"])
+    ('2', False)
+    >>> r = classify("cn-gb3838-2002", {"hg": 0.0001}, censored={"hg": True}, censored_rule="dl")
+    >>> str(r.per_parameter["hg"]), bool(r.undetermined["hg"])
+    ('III', True)
+    >>> str(classify("cn-gb3838-2002", {"hg": 0.0001}, censored={"hg": True}).per_parameter["hg"])
+    'I'
     """
     return _core.classify(
-        get_standard(standard), values, waterbody=waterbody, overall_from=overall_from
+        get_standard(standard),
+        values,
+        waterbody=waterbody,
+        overall_from=overall_from,
+        censored=censored,
+        censored_rule=censored_rule,
     )
 
 

@@ -75,6 +75,12 @@ class WaterStandard:
     auxiliary: dict[str, str] = field(default_factory=dict)
     adjust: Callable | None = None
     notes: tuple[str, ...] = ()
+    #: How a value below the detection limit is classified by default: ``"dl"`` (the worst
+    #: class the measurement allows, see :func:`classify`) or ``"half_dl"`` (the value is
+    #: taken as half the detection limit, where the country's method says so).
+    censored_rule: str = "dl"
+    #: Where the standard's country documents that rule (empty: no documented rule found).
+    censored_source: str = ""
 
     @property
     def class_keys(self) -> tuple[str, ...]:
@@ -118,6 +124,10 @@ def class_ranks(parameter: Parameter, values, waterbody: str, n_classes: int) ->
     return ranks
 
 
+#: Rules for values below the detection limit (see :func:`classify`).
+CENSORED_RULES = ("dl", "half_dl")
+
+
 class WaterClassResult:
     """Per-parameter classes, the overall class and the parameter that sets it.
 
@@ -134,11 +144,33 @@ class WaterClassResult:
     limiting : numpy.ndarray
         Id of the parameter that sets the overall class; when several share the worst class,
         the first in the standard's table order. ``""`` where nothing was classified.
+    censored : dict of str to numpy.ndarray
+        For the parameters given with a ``censored`` mask: True where the value was below the
+        detection limit.
+    undetermined : dict of str to numpy.ndarray
+        For the same parameters: True where the measurement cannot decide the class -- the
+        value is below a detection limit that lies above the limit of a better class, so the
+        true class may be better than the one reported (or, under ``"half_dl"``, better or
+        worse).
+    censored_rule : str
+        The rule that was applied (``"dl"`` or ``"half_dl"``).
     """
 
-    def __init__(self, standard: WaterStandard, ranks: dict, overall_from: tuple[str, ...]):
+    def __init__(
+        self,
+        standard: WaterStandard,
+        ranks: dict,
+        overall_from: tuple[str, ...],
+        *,
+        censored: dict | None = None,
+        undetermined: dict | None = None,
+        censored_rule: str = "dl",
+    ):
         self.standard = standard
         self.ranks = ranks
+        self.censored = censored or {}
+        self.undetermined = undetermined or {}
+        self.censored_rule = censored_rule
         keys = np.array(["", *standard.class_keys], dtype=object)
         self.per_parameter = {name: _take(keys, rank) for name, rank in ranks.items()}
         order = [p for p in standard.parameters if p in ranks and p in overall_from]
@@ -171,8 +203,18 @@ def classify(
     *,
     waterbody: str = "river",
     overall_from: Iterable[str] | None = None,
+    censored: Mapping | None = None,
+    censored_rule: str | None = None,
 ) -> WaterClassResult:
-    """Classify each parameter, then take the worst class as the overall class."""
+    """Classify each parameter, then take the worst class as the overall class.
+
+    ``censored`` marks values below the detection limit (the value given is the limit). Such
+    a value lies somewhere in ``[0, DL)``; a class is certain where every value of that
+    interval meets its limit, undecidable where only some do. ``censored_rule`` ``"dl"``
+    reports the worst class the interval allows (an upper limit at or above DL is met; one
+    below DL cannot be claimed) and marks the result undetermined where a better class is
+    possible; ``"half_dl"`` classifies DL/2, the convention China's statistics rule sets.
+    """
     if waterbody not in standard.waterbodies:
         raise ValueError(
             f"{standard.id} has no limits for waterbody {waterbody!r}; choose one of: "
@@ -196,18 +238,70 @@ def classify(
                 f"{standard.id} has no parameter {bad[0]!r}; choose from: "
                 f"{', '.join(standard.parameters)}"
             )
+    rule = standard.censored_rule if censored_rule is None else censored_rule
+    if rule not in CENSORED_RULES:
+        raise ValueError(
+            f"unknown censored_rule {rule!r}; choose one of: {', '.join(CENSORED_RULES)}"
+        )
+    censored = dict(censored or {})
+    stray = [name for name in censored if name not in values]
+    if stray:
+        raise ValueError(
+            f"censored names {stray[0]!r}, which has no value; give censored masks only for "
+            f"the parameters given: {', '.join(values)}"
+        )
     arrays = {name: np.asarray(value, dtype=float) for name, value in values.items()}
-    shape = np.broadcast_shapes(*(a.shape for a in arrays.values()))
+    masks = {name: np.asarray(mask, dtype=bool) for name, mask in censored.items()}
+    shape = np.broadcast_shapes(
+        *(a.shape for a in arrays.values()), *(m.shape for m in masks.values())
+    )
     arrays = {name: np.broadcast_to(a, shape) for name, a in arrays.items()}
-    n_classes = len(standard.classes)
-    ranks = {
-        name: class_ranks(standard.parameters[name], arrays[name], waterbody, n_classes)
-        for name in arrays
-        if name in standard.parameters
-    }
-    if standard.adjust is not None:
-        standard.adjust(ranks, arrays, waterbody)
-    return WaterClassResult(standard, ranks, overall_from)
+    masks = {name: np.broadcast_to(m, shape) for name, m in masks.items()}
+
+    def ranks_of(inputs):
+        n_classes = len(standard.classes)
+        out = {
+            name: class_ranks(standard.parameters[name], inputs[name], waterbody, n_classes)
+            for name in inputs
+            if name in standard.parameters
+        }
+        if standard.adjust is not None:
+            standard.adjust(out, inputs, waterbody)
+        return out
+
+    if not masks:
+        return WaterClassResult(standard, ranks_of(arrays), overall_from, censored_rule=rule)
+
+    # the two ends of the interval [0, DL) a censored value lies in; each class's set of
+    # accepted values is an interval, so the best and worst class over [0, DL) are at its ends
+    at_zero = ranks_of(
+        {name: np.where(masks[name], 0.0, a) if name in masks else a for name, a in arrays.items()}
+    )
+    at_dl = ranks_of(arrays)
+    if rule == "half_dl":
+        ranks = ranks_of(
+            {
+                name: np.where(masks[name], a / 2, a) if name in masks else a
+                for name, a in arrays.items()
+            }
+        )
+    else:
+        ranks = {name: np.maximum(at_zero[name], at_dl[name]) for name in at_dl}
+    undetermined = {}
+    for name, mask in masks.items():
+        if name not in ranks:
+            continue  # an auxiliary input (hardness) is not classified itself
+        valid = at_dl[name] > 0
+        ranks[name] = np.where(mask & ~valid, 0, ranks[name]).astype(np.int8)
+        undetermined[name] = mask & valid & (at_zero[name] != at_dl[name])
+    return WaterClassResult(
+        standard,
+        ranks,
+        overall_from,
+        censored={name: m.copy() for name, m in masks.items() if name in ranks},
+        undetermined=undetermined,
+        censored_rule=rule,
+    )
 
 
 def format_limit(parameter: Parameter, limit) -> str:

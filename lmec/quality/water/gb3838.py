@@ -21,12 +21,19 @@ class. The evaluation method [2]_ leaves water temperature, total nitrogen and f
 out of the class of a monitoring section ("21 items"; they are reported separately); pass
 ``overall_from=CN_2011_ITEMS`` to follow it.
 
+A value below the detection limit ("<DL", ``censored``) is classified as DL/2, the rule of
+China's statistics provisions for surface-water data [3]_ (the 2011 method has none).
+
 References
 ----------
 .. [1] State Environmental Protection Administration and AQSIQ, GB 3838-2002 地表水环境质量
    标准 (Environmental quality standards for surface water), 2002, Table 1.
 .. [2] Ministry of Environmental Protection, 地表水环境质量评价办法（试行） (Evaluation
    method for surface water environmental quality, on trial), 环办〔2011〕22号, 2011.
+.. [3] Ministry of Ecology and Environment, 地表水环境质量监测数据统计技术规定（试行）
+   (Technical provisions on the statistics of surface water quality monitoring data, on
+   trial), 环办监测函〔2020〕82号, 2020, item 7: values below the detection limit count as
+   half the detection limit.
 """
 
 from __future__ import annotations
@@ -159,5 +166,10 @@ CN_GB3838_2002 = WaterStandard(
         "Water temperature (item 1) is a limit on man-made change, not a concentration, and "
         "is not classified.",
         "Total nitrogen (item 9) is set for lakes and reservoirs only.",
+        "A value below the detection limit is classified as half the detection limit "
+        "(环办监测函〔2020〕82号, item 7).",
     ),
+    # [3], item 7: data below the detection limit enter calculation and statistics as DL/2
+    censored_rule="half_dl",
+    censored_source="地表水环境质量监测数据统计技术规定（试行）, 环办监测函〔2020〕82号, item 7",
 )
