@@ -38,8 +38,8 @@ class Report:
     A row with two bad values gives two errors; the ingest counts refused rows apart.
     """
 
-    def __init__(self, limit: int = REPORT_LIMIT):
-        self.limit = limit
+    def __init__(self, limit: int | None = None):
+        self.limit = REPORT_LIMIT if limit is None else limit
         self.errors: list[RowError] = []
         self.total = 0
 
@@ -58,7 +58,8 @@ class Report:
         self.errors.extend(errors[: self.room])
 
     def sorted(self) -> list[RowError]:
-        return sorted(self.errors, key=lambda e: (e.row, e.column))
+        """By row; within a row in the order of the checks (the file's column order)."""
+        return sorted(self.errors, key=lambda e: e.row)
 
     def __bool__(self) -> bool:
         return self.total > 0

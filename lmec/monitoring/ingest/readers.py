@@ -116,9 +116,10 @@ def _csv_rows(text: str, separator: str):
 
 
 def csv_batches(
-    path: Path, header: CsvHeader, *, block_bytes: int = BLOCK_BYTES
+    path: Path, header: CsvHeader, *, block_bytes: int | None = None
 ) -> Iterator[pl.DataFrame]:
     """The data rows of a CSV file, block by block, every cell as text."""
+    block_bytes = block_bytes or BLOCK_BYTES
     row = 1
     carry = b""
     with open(path, "rb") as fh:
