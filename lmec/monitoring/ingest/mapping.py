@@ -85,9 +85,14 @@ def load_mapping(mapping) -> Mapping:
         try:
             mapping = yaml.safe_load(mapping)
         except yaml.YAMLError as exc:
-            where = getattr(exc, "problem_mark", None)
-            line = f" (line {where.line + 1})" if where else ""
-            raise IngestError(f"the mapping is not valid YAML{line}: {exc}") from None
+            mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+            what = "; ".join(
+                str(part)
+                for part in (getattr(exc, "context", None), getattr(exc, "problem", None))
+                if part
+            )
+            raise IngestError(f"the mapping is not valid YAML{where}: {what or exc}") from None
     if not isinstance(mapping, dict):
         raise IngestError("the mapping must be a YAML dictionary (keys such as time: and columns:)")
     problems: list[str] = []

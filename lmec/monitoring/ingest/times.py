@@ -21,7 +21,7 @@ FORMATS = (
     *[(f.replace("T", " "), False) for f in _NAIVE],
     ("%Y-%m-%d", False),
 )
-_MIDNIGHT_END = r"^(\d{4}-\d{2}-\d{2})[T ]24:00(:00)?$"
+_MIDNIGHT_END = r"([T ])24:00(:00)?$"
 
 
 def _attempt(text: pl.Series, fmt: str, aware: bool) -> pl.Series:
@@ -47,12 +47,14 @@ def parse(text: pl.Series, formats=FORMATS) -> tuple[pl.Series, pl.Series]:
     if todo.any():
         stripped = pl.select(pl.when(todo).then(text.str.strip_chars())).to_series()
         times, offset = _parse_into(stripped, times, offset, formats)
-        todo = times.is_null() & stripped.is_not_null() & (stripped != "")
+        todo = times.is_null() & stripped.str.contains(_MIDNIGHT_END).fill_null(False)
         if todo.any():  # "2024-03-01 24:00": midnight at the end of the day
-            day = stripped.str.extract(_MIDNIGHT_END, 1).str.to_date("%Y-%m-%d", strict=False)
-            end = (day.cast(pl.Datetime("us")).dt.offset_by("1d")).alias("time")
-            hit = todo & end.is_not_null()
-            times = pl.select(pl.when(hit).then(end).otherwise(times)).to_series()
+            index = todo.arg_true()
+            early = stripped.gather(index).str.replace(_MIDNIGHT_END, "${1}00:00${2}")
+            blank = pl.repeat(None, index.len(), dtype=pl.Datetime("us"), eager=True)
+            parsed, aware = _parse_into(early, blank, blank.is_not_null(), formats)
+            times = times.scatter(index, parsed.dt.offset_by("1d"))
+            offset = offset.scatter(index, aware)
     return times.dt.truncate("1s").alias("time"), offset.alias("offset")
 
 
