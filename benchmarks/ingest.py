@@ -158,7 +158,8 @@ def phase_ingest(database_url: str, home: str, csv_path: str) -> dict:
     started = time.perf_counter()
 
     def progress(stage, done, total):
-        stages.setdefault(stage, round(time.perf_counter() - started, 2))
+        # first call of each stage: seconds since the start, peak RSS so far [MB]
+        stages.setdefault(stage, (round(time.perf_counter() - started, 1), round(_peak_mb())))
 
     result = ingest_file(csv_path, progress=progress)
     seconds = time.perf_counter() - started
@@ -394,7 +395,9 @@ def main() -> None:
         for note in notes:
             print(f"- {note}")
         for name, r in results.items():
-            print(f"- {name} ingest stages (seconds from the start): {r['ingest']['stages']}")
+            print(
+                f"- {name} ingest stages (start [s], peak RSS so far [MB]): {r['ingest']['stages']}"
+            )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

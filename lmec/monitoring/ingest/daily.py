@@ -120,73 +120,51 @@ def compute(frame: pl.DataFrame, days: pl.DataFrame, zones: dict[int, str]) -> p
         local = local_times(frame, zones)
         frame = frame.with_columns(_local=local, date=local.dt.date())
     days = days.select("station", "parameter", "date").unique()
-    hourly = frame if (frame["averaging"] == 1).all() else frame.filter(pl.col("averaging") == 1)
-    from_hours = _from_hours(hourly).join(days, on=["station", "parameter", "date"], how="semi")
-    others = frame.filter(pl.col("averaging") != 1).join(
-        from_hours.select("station", "parameter", "date"),
-        on=["station", "parameter", "date"],
-        how="anti",
-    )
+    everything_hourly = (frame["averaging"] == 1).all()
+    hourly = frame if everything_hourly else frame.filter(pl.col("averaging") == 1)
+    on = ["station", "parameter", "date"]
+    from_hours = _from_hours(hourly).join(days, on=on, how="semi")
+    if everything_hourly:
+        return from_hours
     # a day with any hourly value is made from the hours, even if all are flagged
-    hourly_days = hourly.select("station", "parameter", "date").unique()
-    others = others.join(hourly_days, on=["station", "parameter", "date"], how="anti").join(
-        days, on=["station", "parameter", "date"], how="semi"
-    )
-    parts = [from_hours]
-    if others.height:
-        parts.append(_from_means(others))
-    return pl.concat(parts).sort("station", "parameter", "date")
+    others = frame.filter(pl.col("averaging") != 1).join(days, on=on, how="semi")
+    others = others.join(hourly.select(on).unique(), on=on, how="anti")
+    parts = [from_hours] + ([_from_means(others)] if others.height else [])
+    return pl.concat(parts).sort(on)
 
 
 def _from_hours(hourly: pl.DataFrame) -> pl.DataFrame:
-    """Daily values of every day present in ``hourly`` (with ``_local`` and ``date``,
-    sorted by station, parameter and time)."""
+    """Daily values of every day present in ``hourly`` (with ``_local``, sorted by station,
+    parameter and time), in NumPy: rows map to (day, local hour) cells of a grid."""
     if hourly.height == 0:
         return pl.DataFrame(schema=DAILY_SCHEMA)
-    valid = hourly["flags"] == 0
-    slots = hourly.select(
-        "station",
-        "parameter",
-        "date",
-        pos=pl.col("_local").dt.hour().cast(pl.Int8),
-        value=pl.when(valid).then(pl.col("value")),
-        valid=valid,
-    )
-    # one value per local hour: average the rare collisions (half-hour clocks, clock changes)
-    collide = (
-        (slots["station"] == slots["station"].shift(1))
-        & (slots["parameter"] == slots["parameter"].shift(1))
-        & (slots["date"] == slots["date"].shift(1))
-        & (slots["pos"] == slots["pos"].shift(1))
-    ).fill_null(False)
-    flagged_rows = (~valid).cast(pl.Int32)
-    if collide.any():
-        slots = slots.group_by("station", "parameter", "date", "pos", maintain_order=True).agg(
-            value=pl.col("value").mean(), valid=pl.col("valid").any()
-        )
     key = (
-        slots["station"].cast(pl.Int64) * (1 << 20) + slots["parameter"].cast(pl.Int64) * (1 << 8)
+        hourly["station"].cast(pl.Int64) * (1 << 20) + hourly["parameter"].cast(pl.Int64) * (1 << 8)
     ).to_numpy()
-    date = slots["date"].cast(pl.Int32).to_numpy()
+    local = hourly["_local"].dt.epoch("s").to_numpy()
+    date = np.floor_divide(local, 86_400)
+    pos = np.floor_divide(local - date * 86_400, 3_600)
+    valid = hourly["flags"].to_numpy() == 0
+    values = np.where(valid, hourly["value"].to_numpy(), np.nan)
     new_day = np.ones(len(key), dtype=bool)
     new_day[1:] = (key[1:] != key[:-1]) | (date[1:] != date[:-1])
     day_index = np.cumsum(new_day) - 1
     n_days = int(day_index[-1]) + 1
     grid = np.full((n_days, 24), np.nan)
-    values = slots["value"].to_numpy()
-    ok = ~np.isnan(values)
-    grid[day_index[ok], slots["pos"].to_numpy()[ok]] = values[ok]
-
+    # two values in one local hour (half-hour clocks, clock changes): their valid mean
+    same_cell = np.zeros(len(key), dtype=bool)
+    same_cell[1:] = ~new_day[1:] & (pos[1:] == pos[:-1])
+    if same_cell.any():
+        cell = day_index * 24 + pos
+        sums = np.bincount(cell, weights=np.where(valid, values, 0.0), minlength=n_days * 24)
+        counts = np.bincount(cell, weights=valid, minlength=n_days * 24)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            grid = np.where(counts > 0, sums / counts, np.nan).reshape(n_days, 24)
+    else:
+        grid[day_index[valid], pos[valid]] = values[valid]
     firsts = np.flatnonzero(new_day)
     day_key, day_date = key[firsts], date[firsts]
-    # flagged hourly values per day, counted on the rows (not the averaged slots)
-    row_key = (
-        hourly["station"].cast(pl.Int64) * (1 << 20) + hourly["parameter"].cast(pl.Int64) * (1 << 8)
-    ).to_numpy()
-    row_date = hourly["date"].cast(pl.Int32).to_numpy()
-    row_new = np.ones(len(row_key), dtype=bool)
-    row_new[1:] = (row_key[1:] != row_key[:-1]) | (row_date[1:] != row_date[:-1])
-    flagged = np.bincount(np.cumsum(row_new) - 1, weights=flagged_rows.to_numpy(), minlength=n_days)
+    flagged = np.bincount(day_index, weights=~valid, minlength=n_days)
 
     count = np.isfinite(grid).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -217,9 +195,9 @@ def _from_hours(hourly: pl.DataFrame) -> pl.DataFrame:
     packed = grid.astype("<f4")
     return pl.DataFrame(
         {
-            "station": slots["station"].gather(firsts),
-            "parameter": slots["parameter"].gather(firsts),
-            "date": slots["date"].gather(firsts),
+            "station": hourly["station"].gather(firsts),
+            "parameter": hourly["parameter"].gather(firsts),
+            "date": pl.Series(day_date.astype(np.int32)).cast(pl.Date),
             "mean": mean,
             "count": count.astype(np.int16),
             "flagged": flagged.astype(np.int16),

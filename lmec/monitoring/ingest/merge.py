@@ -16,6 +16,7 @@ that decides them, and whole local days (plus the 7 hours before) for the daily 
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -139,6 +140,26 @@ def apply(
     outcome.reflagged = reflag.height
 
     report("store", 0, new.height + replaced.height)
+    changed = [f.select(KEY) for f in (new, replaced, reflag) if f.height]
+    if not changed:
+        return outcome
+    outcome.touched = _touched(changed)
+    # The writes keep the database busy (PostgreSQL parses and indexes the COPY in its own
+    # process; SQLite steps without the GIL) while this process computes the hourly daily
+    # values: on two cores that overlap saves most of the daily-value time.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        writing = pool.submit(_write, store, new, replaced, reflag, stored, upload_id, now)
+        try:
+            days = _daily_from_hours(hourly, zones)
+        finally:
+            writing.result()  # waits; a database error is raised here
+    report("store", new.height + replaced.height, new.height + replaced.height)
+    report("daily", 0, None)
+    outcome.daily = _update_daily(days, changed, store, zones)
+    return outcome
+
+
+def _write(store: Store, new, replaced, reflag, stored, upload_id: int, now) -> None:
     if new.height:
         store.insert(new, upload_id)
     if replaced.height:
@@ -147,14 +168,6 @@ def apply(
         store.replace(replaced, upload_id)
     if reflag.height:
         store.set_flags(reflag)
-    report("store", new.height + replaced.height, new.height + replaced.height)
-
-    changed = pl.concat([new.select(KEY), replaced.select(KEY), reflag.select(KEY)])
-    if changed.height:
-        report("daily", 0, None)
-        outcome.touched = _touched(changed)
-        outcome.daily = _update_daily(changed, hourly, store, zones)
-    return outcome
 
 
 def _series_flags(incoming: pl.DataFrame, stored: pl.DataFrame, spans: pl.DataFrame):
@@ -229,31 +242,42 @@ def _series_flags(incoming: pl.DataFrame, stored: pl.DataFrame, spans: pl.DataFr
     return bits, reflag, hourly
 
 
-def _touched(changed: pl.DataFrame) -> dict:
-    spans = changed.group_by("station").agg(first=pl.col("time").min(), last=pl.col("time").max())
-    return {
-        int(station): (first.replace(tzinfo=dt.UTC), last.replace(tzinfo=dt.UTC))
-        for station, first, last in spans.iter_rows()
-    }
+def _touched(changed: list[pl.DataFrame]) -> dict:
+    touched: dict = {}
+    for part in changed:
+        spans = part.group_by("station").agg(first=pl.col("time").min(), last=pl.col("time").max())
+        for station, first, last in spans.iter_rows():
+            first, last = first.replace(tzinfo=dt.UTC), last.replace(tzinfo=dt.UTC)
+            if station in touched:
+                first, last = min(first, touched[station][0]), max(last, touched[station][1])
+            touched[int(station)] = (first, last)
+    return touched
 
 
-def _update_daily(changed: pl.DataFrame, hourly: pl.DataFrame, store: Store, zones) -> int:
-    """Recompute the daily values of every local day with a changed row (and, for hourly
-    data, the next day, whose first 8-hour windows reach back into it).
+def _daily_from_hours(hourly: pl.DataFrame, zones) -> pl.DataFrame | None:
+    """Daily values of every local day with a changed hourly row, and of the next day,
+    whose first 8-hour windows reach back into it. ``hourly`` holds every hourly row of the
+    touched windows as it will be stored, ``changed`` marking the new, replaced and
+    re-flagged ones; it is sorted by key, so a day's rows are neighbours."""
+    if hourly.height == 0 or not hourly["changed"].any():
+        return None
+    local = daily.local_times(hourly, zones)
+    hourly = hourly.with_columns(_local=local, date=local.dt.date())
+    on = ["station", "parameter", "date"]
+    touched = hourly.filter(pl.col("changed")).select(on)
+    first_of_day = pl.any_horizontal([pl.col(c) != pl.col(c).shift(1) for c in on]).fill_null(True)
+    touched = touched.filter(first_of_day)
+    days = pl.concat([touched, touched.with_columns(pl.col("date").dt.offset_by("1d"))]).unique()
+    return daily.compute(hourly, days, zones)
 
-    ``hourly`` holds every hourly row of the touched windows as stored now, with
-    ``changed`` marking the new, replaced and re-flagged ones."""
-    results = []
-    if hourly.height and hourly["changed"].any():
-        local = daily.local_times(hourly, zones)
-        hourly = hourly.with_columns(_local=local, date=local.dt.date())
-        touched = hourly.filter(pl.col("changed")).select("station", "parameter", "date")
-        days = pl.concat(
-            [touched, touched.with_columns(pl.col("date").dt.offset_by("1d"))]
-        ).unique()
-        results.append(daily.compute(hourly, days, zones))
-    other = changed.filter(pl.col("averaging").is_in([0, 24]))
-    if other.height:
+
+def _update_daily(from_hours, changed: list[pl.DataFrame], store: Store, zones) -> int:
+    """Store the daily values computed from the hours, and those of days with changed
+    24-hour or grab values (read back from the database, after the writes)."""
+    results = [] if from_hours is None else [from_hours]
+    other = [f.filter(pl.col("averaging").is_in([0, 24])) for f in changed]
+    other = pl.concat(other) if other else None
+    if other is not None and other.height:
         days = other.select(
             "station", "parameter", date=daily.local_times(other, zones).dt.date()
         ).unique()

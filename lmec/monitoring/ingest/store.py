@@ -68,7 +68,10 @@ class Store:
     vendor = ""
 
     def __init__(self, connection):
+        # the DB-API connection itself, not Django's per-thread proxy: the writes may run in
+        # a helper thread, inside the transaction this connection holds open
         self.connection = connection
+        self.raw = connection.connection
 
     # implemented per database
     def lock(self, station_ids) -> None: ...
@@ -101,7 +104,7 @@ class SqliteStore(Store):
 
     @property
     def cursor(self):
-        return self.connection.connection.cursor()
+        return self.raw.cursor()
 
     def _fetch_sql(self, windows):
         values = ", ".join(["(?, ?, ?, ?, ?)"] * len(windows))
@@ -340,7 +343,7 @@ class PostgresStore(Store):
 
     @property
     def cursor(self):
-        return self.connection.connection.cursor()
+        return self.raw.cursor()
 
     def lock(self, station_ids):
         # one ingest at a time per station: the look-up of stored keys and the writes that
