@@ -117,6 +117,15 @@ def _django(database_url: str, home: str):
 
 
 def _peak_mb() -> float:
+    """Peak resident memory of this process [MB]: VmHWM, which exec resets (ru_maxrss
+    carries the parent's peak over into a child process on Linux)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -231,7 +240,16 @@ def phase_baseline(database_url: str, home: str, csv_path: str) -> dict:
     return {"seconds": seconds, "rows": frame.height}
 
 
-PHASES = {"setup": phase_setup, "ingest": phase_ingest, "baseline": phase_baseline}
+def phase_generate(csv_path: str, rows: str) -> dict:
+    return {"rows": generate(Path(csv_path), int(rows))}
+
+
+PHASES = {
+    "generate": phase_generate,
+    "setup": phase_setup,
+    "ingest": phase_ingest,
+    "baseline": phase_baseline,
+}
 
 
 def run_phase(name: str, *args: str) -> dict:
@@ -359,7 +377,7 @@ def main() -> None:
     try:
         csv_path = workdir / "measurements.csv"
         started = time.perf_counter()
-        rows = generate(csv_path, args.rows)
+        rows = run_phase("generate", str(csv_path), str(args.rows))["rows"]
         csv_mb = csv_path.stat().st_size / 2**20
         print(
             f"generated {rows:,} rows ({csv_mb:,.0f} MB) in {time.perf_counter() - started:.1f} s",
