@@ -40,6 +40,7 @@ vendor:
 ## bench: run the benchmarks (results tables in benchmarks/README.md)
 bench: install
 	$(BIN)/python benchmarks/aqi.py
+	$(BIN)/python benchmarks/ingest.py
 
 clean:
 	rm -rf $(VENV) var test-artefacts .pytest_cache
