@@ -6,3 +6,6 @@ class MonitoringConfig(AppConfig):
     name = "lmec.monitoring"
     label = "monitoring"
     verbose_name = _("Air and water quality")
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the app's rules)
