@@ -137,7 +137,13 @@ def unsubscribe(*, user, subscription: AlertSubscription) -> None:
 
 
 def start_upload(
-    *, user, uploaded_file, mapping_text: str = "", skip_invalid: bool = False, format: str = ""
+    *,
+    user,
+    uploaded_file,
+    mapping_text: str = "",
+    skip_invalid: bool = False,
+    format: str = "",
+    station: Station | None = None,
 ) -> Upload:
     """Store an uploaded file and ingest it: at once when small, else in the background.
 
@@ -164,6 +170,7 @@ def start_upload(
             mapping=mapping_text or None,
             skip_invalid=skip_invalid,
             format=format or None,
+            station=station.code if station else None,
             allowed_stations=writable_station_ids(user),
             upload=upload,
         )
