@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rules",
+    # background tasks kept in the database (Django's tasks framework; `lmec db_worker`)
+    "django_tasks_db",
     # listed so the API docs page serves its own Swagger UI files, not a CDN copy
     "ninja",
     "lmec.core",
@@ -235,6 +237,18 @@ else:
             "OPTIONS": {"file_path": str(WORK_DIR / "var" / "mail")},
         }
     }
+# Background tasks (Django's tasks framework): "database" queues them for `lmec db_worker`
+# (started by `lmec serve` and `lmec demo`), "immediate" runs them at once in the request.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise SettingError(
+        f"TASKS_BACKEND={TASKS_BACKEND!r}: expected one of {', '.join(_TASK_BACKENDS)}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 LOGGING = {
     "version": 1,

@@ -61,3 +61,69 @@ def test_it_names_the_valid_conditions():
         units.convert(1, "ppb", "ppm", conditions="hot")
     with pytest.raises(ValueError, match="no molar mass for 'pm25'"):
         units.convert(1, "ppb", "µg/m³", pollutant="pm25")
+
+
+@pytest.mark.parametrize(
+    "written,canonical",
+    [
+        ("ug/m3", "µg/m³"),
+        ("µg/m³", "µg/m³"),
+        ("μg/m3", "µg/m³"),  # Greek mu
+        ("UG/M3", "µg/m³"),
+        ("mg/m3", "mg/m³"),
+        ("ppbv", "ppb"),
+        ("PPM", "ppm"),
+        ("mg/l", "mg/L"),
+        ("ug/L", "µg/L"),
+        ("µg/L", "µg/L"),
+        ("MPN/100mL", "MPN/100 mL"),
+        ("MPN / 100 ml", "MPN/100 mL"),
+        ("°C", "°C"),
+        ("deg C", "°C"),
+        ("℃", "°C"),
+        ("mS/m", "mS/m"),
+        ("uS/cm", "µS/cm"),
+        ("µS/cm", "µS/cm"),
+        ("NTU", "NTU"),
+        ("", "1"),
+        ("pH", "1"),
+        ("-", "1"),
+    ],
+)
+def test_it_reads_units_as_people_write_them(written, canonical):
+    assert units.parse_unit(written) == canonical
+
+
+def test_it_refuses_a_unit_it_does_not_know():
+    with pytest.raises(ValueError, match="unknown unit 'furlong'"):
+        units.parse_unit("furlong")
+
+
+@pytest.mark.parametrize(
+    "value,from_unit,to_unit,expected",
+    [
+        (250.0, "µg/L", "mg/L", 0.25),
+        (2.0, "g/L", "mg/L", 2000.0),
+        (500.0, "ng/L", "µg/L", 0.5),
+        (150.0, "µS/cm", "mS/m", 15.0),  # 1 µS/cm = 0.1 mS/m
+        (1.5, "mS/cm", "mS/m", 150.0),
+        (300.15, "K", "°C", 27.0),
+        (86.0, "°F", "°C", 30.0),
+        (2400.0, "MPN/L", "MPN/100 mL", 240.0),
+        (7.2, "1", "1", 7.2),
+    ],
+)
+def test_it_converts_water_and_field_units_within_their_quantity(
+    value, from_unit, to_unit, expected
+):
+    assert_allclose(units.convert(value, from_unit, to_unit), expected, rtol=1e-12)
+
+
+def test_it_refuses_to_convert_between_quantities():
+    with pytest.raises(
+        ValueError, match=r"cannot convert mg/L \(mass concentration in water\) to µg/m³"
+    ):
+        units.convert(1.0, "mg/L", "µg/m³")
+    with pytest.raises(ValueError, match=r"cannot convert °C \(temperature\) to mS/m"):
+        units.convert(1.0, "°C", "mS/m")
+    assert units.quantity("ppb") == "gas" and units.quantity("NTU") == "turbidity"

@@ -3,7 +3,10 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Set up the database with the strategy and demo data, then serve the site."
+    help = (
+        "Set up the database with the strategy and demo data, then serve the site (with the "
+        "background worker beside it)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1", help="Address to listen on.")

@@ -1,0 +1,65 @@
+"""What can go wrong with an input: one bad row (:class:`RowError`) or the whole input
+(:class:`IngestError`), and the capped report that collects row errors."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+#: Row errors kept in a report (on the Upload, in the result); more are counted, not kept.
+REPORT_LIMIT = 1000
+
+
+class IngestError(Exception):
+    """The input as a whole cannot be read: not UTF-8, not a spreadsheet, a bad mapping,
+    missing columns. The message says why, in words meant for the person who sent it."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """One problem with one value of one row.
+
+    ``row`` counts data rows from 1 (the first row under the header; for JSON the first
+    item of ``results``; for an API batch the first record). ``column`` names the column as
+    the file spells it (for a wide table, the measured column's header).
+    """
+
+    row: int
+    column: str
+    value: str
+    reason: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class Report:
+    """Row errors of one input: the first :data:`REPORT_LIMIT` kept, all counted.
+
+    A row with two bad values gives two errors; the ingest counts refused rows apart.
+    """
+
+    def __init__(self, limit: int | None = None):
+        self.limit = REPORT_LIMIT if limit is None else limit
+        self.errors: list[RowError] = []
+        self.total = 0
+
+    @property
+    def room(self) -> int:
+        return max(self.limit - len(self.errors), 0)
+
+    def add(self, error: RowError) -> None:
+        self.total += 1
+        if len(self.errors) < self.limit:
+            self.errors.append(error)
+
+    def extend(self, errors: list[RowError], total: int) -> None:
+        """Add ``errors`` (possibly a prefix of ``total`` errors found)."""
+        self.total += total
+        self.errors.extend(errors[: self.room])
+
+    def sorted(self) -> list[RowError]:
+        """By row; within a row in the order of the checks (the file's column order)."""
+        return sorted(self.errors, key=lambda e: e.row)
+
+    def __bool__(self) -> bool:
+        return self.total > 0

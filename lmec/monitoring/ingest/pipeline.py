@@ -1,0 +1,355 @@
+"""The two ways in: :func:`ingest_file` and :func:`ingest_records`.
+
+read (in batches) -> validate each batch -> refuse the whole input if any row is bad
+(unless ``skip_invalid``) -> QA/QC -> one transaction: compare with what is stored, write,
+update daily values -> after the commit, call :data:`AFTER_INGEST`.
+
+Nothing is written before every row has been read and checked, and the writes are one
+transaction: an input is stored whole or not at all, and a refused input leaves what was
+stored before as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+from django.db import connection, transaction
+from django.utils import timezone
+
+from ..models import Upload
+from . import merge, qaqc, readers, store
+from .errors import IngestError, Report, RowError
+from .mapping import load_mapping
+from .validate import CENSOR_TEXT, CLEAN_SCHEMA, LONG_COLUMNS, Lookups, validate
+
+logger = logging.getLogger(__name__)
+
+#: Called after each ingest commits, with ``touched`` = {station_id: (first, last)} (aware
+#: UTC datetimes) of the values stored, replaced or re-flagged. Alerts register here.
+AFTER_INGEST: list[Callable[[dict], None]] = []
+
+#: ``progress(stage, done, total)``: stage "read" (rows read so far, total unknown),
+#: "compare" and "store" (rows), "done".
+Progress = Callable[[str, int, int | None], None]
+
+
+@dataclass
+class IngestResult:
+    """What became of an input. ``errors`` holds the first row errors (see ``error_count``
+    for all); ``refused`` counts values refused, ``flagged`` values stored with a flag."""
+
+    upload: Upload
+    status: str
+    rows_read: int = 0
+    stored: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    flagged: int = 0
+    refused: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+    reflagged: int = 0
+    daily: int = 0
+    touched: dict = field(default_factory=dict)
+
+
+def ingest_file(
+    path,
+    *,
+    user=None,
+    mapping=None,
+    skip_invalid: bool = False,
+    format: str | None = None,
+    station: str | None = None,
+    allowed_stations=None,
+    upload: Upload | None = None,
+    progress: Progress | None = None,
+) -> IngestResult:
+    """Ingest a long CSV/XLSX, a wide CSV/XLSX with its ``mapping``, or OpenAQ v3 JSON.
+
+    ``mapping``: a dict, YAML text or the path of a YAML file (docs/ingest-mapping.md).
+    ``format``: ``long``, ``wide`` or ``openaq``; by default JSON is OpenAQ and a file with
+    a mapping is wide. ``station``: the station code of OpenAQ results (or of a wide table
+    whose mapping names none). ``allowed_stations``: None for any station, else the ids of
+    the stations the caller may write; rows of others are refused. ``upload``: an existing
+    :class:`Upload` to fill in (the background task); else one is created.
+
+    Raises :class:`IngestError` when the input as a whole cannot be read (the upload is
+    then marked failed with the message).
+    """
+    path = Path(path)
+    mapping_text = ""
+    if upload is None:
+        upload = Upload(filename=path.name, format=format or "", skip_invalid=skip_invalid)
+        upload.user = user
+    upload.status = Upload.Status.RUNNING
+    upload.save()
+    try:
+        if not path.is_file():
+            raise IngestError(f"no such file: {path}")
+        if mapping is not None:
+            checked = load_mapping(mapping)
+            mapping_text, mapping = checked.text, checked
+        chosen = format or readers.detect_format(path, mapping)
+        if chosen not in readers.READERS:
+            raise IngestError(
+                f"unknown format {chosen!r}; choose one of: {', '.join(readers.READERS)}"
+            )
+        upload.format, upload.mapping = chosen, mapping_text or upload.mapping
+        source = readers.READERS[chosen](path, mapping=mapping, station=station)
+        return _ingest(
+            source,
+            upload,
+            skip_invalid=skip_invalid,
+            allowed_stations=allowed_stations,
+            progress=progress,
+            empty_is_error=True,
+        )
+    except IngestError as exc:
+        _fail(upload, str(exc))
+        raise
+    except Exception as exc:
+        _fail(upload, f"internal error: {type(exc).__name__}")
+        raise
+
+
+def ingest_records(
+    records: Iterable[dict],
+    *,
+    user=None,
+    api_key=None,
+    skip_invalid: bool = False,
+    allowed_stations=None,
+) -> IngestResult:
+    """Ingest a batch of records ``{"station", "parameter", "unit", "time", "value"[,
+    "averaging", "flag"]}`` (values as in a file: strings or numbers; row 1 is the first
+    record). The same validation as files; idempotent."""
+    upload = Upload.objects.create(
+        format=Upload.Format.API,
+        user=user,
+        api_key=api_key,
+        skip_invalid=skip_invalid,
+        status=Upload.Status.RUNNING,
+    )
+    try:
+        frame = records_frame(records)
+        source = readers.Source("api", iter([frame]))
+        return _ingest(
+            source,
+            upload,
+            skip_invalid=skip_invalid,
+            allowed_stations=allowed_stations,
+            progress=None,
+            empty_is_error=False,
+        )
+    except IngestError as exc:
+        _fail(upload, str(exc))
+        raise
+    except Exception as exc:
+        _fail(upload, f"internal error: {type(exc).__name__}")
+        raise
+
+
+def records_frame(records: Iterable[dict]) -> pl.DataFrame:
+    """Records as the text frame a reader gives (numbers and datetimes as text)."""
+    columns: dict[str, list] = {c: [] for c in ("row", *LONG_COLUMNS)}
+    for row, record in enumerate(records, 1):
+        if not isinstance(record, dict):
+            raise IngestError(f"record {row} is not an object with station, parameter, ...")
+        columns["row"].append(row)
+        for name in LONG_COLUMNS:
+            value = record.get(name)
+            if isinstance(value, dt.datetime | dt.date):
+                value = value.isoformat()
+            columns[name].append(None if value is None else str(value))
+    return pl.DataFrame(columns, schema={c: pl.Int64 if c == "row" else pl.String for c in columns})
+
+
+def _fail(upload: Upload, message: str) -> None:
+    upload.status = Upload.Status.FAILED
+    upload.message = message
+    upload.finished = timezone.now()
+    upload.save(update_fields=["status", "message", "finished", "format", "mapping"])
+
+
+_AVERAGING_CODE = {0: 0, 1: 1, 8: 2, 24: 3}
+
+
+def sort_by_key(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` sorted by (station, parameter, averaging, time).
+
+    The four columns are packed into one 63-bit integer (station 20 bits, parameter 8,
+    averaging 2, seconds since the first time 33) when they fit, because sorting one
+    integer column is several times faster than sorting four; else a plain sort.
+    """
+    if frame.height == 0:
+        return frame
+    seconds = frame["time"].dt.epoch("s")
+    start = seconds.min()
+    if frame["station"].max() >= 1 << 20 or seconds.max() - start >= 1 << 33:
+        return frame.sort(store.KEY)
+    code = frame["averaging"].replace_strict(_AVERAGING_CODE, return_dtype=pl.Int64)
+    key = (
+        (frame["station"].cast(pl.Int64) * 256 + frame["parameter"].cast(pl.Int64)) * 4 + code
+    ) * (1 << 33) + (seconds - start)
+    return frame.with_columns(_key=key).sort("_key").drop("_key")
+
+
+def deduplicate(incoming: pl.DataFrame, report: Report) -> tuple[pl.DataFrame, int, int]:
+    """One row per key (``incoming`` sorted by key). The same key twice with the same value
+    is kept once (counted unchanged); with different values every row of that key is
+    refused.
+
+    Returns ``(rows, refused, repeated)``.
+    """
+    if incoming.height == 0:
+        return incoming, 0, 0
+    again = incoming.select(
+        pl.all_horizontal([pl.col(c) == pl.col(c).shift(1) for c in store.KEY]).fill_null(False)
+    ).to_series()
+    if not again.any():
+        return incoming, 0, 0
+    involved = again | again.shift(-1).fill_null(False)
+    repeated = incoming.filter(involved).with_columns(pl.col("raw_unit").cast(pl.String))
+    groups = repeated.group_by(store.KEY).agg(
+        distinct=pl.struct("value", "raw_value", "raw_unit", "censor", "flags").n_unique(),
+        rows=pl.col("row").sort(),
+    )
+    conflicts = groups.filter(pl.col("distinct") > 1)
+    keep = incoming.filter(~again)
+    refused = 0
+    if conflicts.height:
+        bad = repeated.join(conflicts.select(*store.KEY, "rows"), on=store.KEY).sort("row")
+        refused = bad.height
+        errors = []
+        for record in bad.head(report.room).iter_rows(named=True):
+            others = [r for r in record["rows"] if r != record["row"]]
+            shown = ", ".join(str(r) for r in others[:5]) + (" ..." if len(others) > 5 else "")
+            value = CENSOR_TEXT[record["censor"]] + f"{record['raw_value']:g}"
+            errors.append(
+                RowError(
+                    record["row"],
+                    "value",
+                    value,
+                    f"the same station, parameter, averaging and time is in row "
+                    f"{shown} with a different value",
+                )
+            )
+        report.extend(errors, refused)
+        keep = keep.join(
+            conflicts.select(store.KEY), on=store.KEY, how="anti", maintain_order="left"
+        )
+    # the later copies of a key, less those refused with their key
+    return keep, refused, int(again.sum()) - (refused - conflicts.height)
+
+
+def _ingest(
+    source: readers.Source,
+    upload: Upload,
+    *,
+    skip_invalid: bool,
+    allowed_stations,
+    progress: Progress | None,
+    empty_is_error: bool,
+) -> IngestResult:
+    tell = progress or (lambda *args: None)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    lookups = Lookups.load(allowed_stations)
+    report = Report()
+    parts: list[pl.DataFrame] = []
+    rows_read = refused = 0
+    for raw in source.batches:
+        rows_read += raw.height
+        batch = validate(
+            raw,
+            lookups,
+            report,
+            names=source.names,
+            decimal_comma=source.decimal_comma,
+            time_formats=source.time_formats,
+            period_ending=source.period_ending,
+            now=now,
+        )
+        refused += batch.refused
+        if batch.clean.height:
+            parts.append(batch.clean)
+        tell("read", rows_read, None)
+    if rows_read == 0 and empty_is_error:
+        raise IngestError("the file has no data rows")
+    # sorted by key: duplicates are neighbours, and merge.apply relies on the order
+    incoming = (
+        sort_by_key(pl.concat(parts, rechunk=False)) if parts else pl.DataFrame(schema=CLEAN_SCHEMA)
+    )
+    del parts
+    incoming, conflicting, repeated = deduplicate(incoming, report)
+    refused += conflicting
+    result = IngestResult(upload=upload, status=Upload.Status.DONE, rows_read=rows_read)
+    result.refused = refused
+    result.errors, result.error_count = report.sorted(), report.total
+    upload.rows_read, upload.rows_refused = rows_read, refused
+    upload.report = [e.as_dict() for e in result.errors]
+    if report.total and not skip_invalid:
+        result.status = upload.status = Upload.Status.REFUSED
+        upload.message = _refusal(report, refused)
+        upload.finished = timezone.now()
+        upload.save()
+        tell("done", rows_read, rows_read)
+        return result
+
+    incoming = qaqc.point_flags(incoming)
+    with transaction.atomic():
+        outcome = merge.apply(
+            incoming,
+            store.for_connection(connection),
+            upload_id=upload.pk,
+            zones=lookups.zones,
+            now=now,
+            progress=tell,
+        )
+        result.stored, result.replaced = outcome.stored, outcome.replaced
+        result.unchanged = outcome.unchanged + repeated
+        result.flagged, result.reflagged = outcome.flagged, outcome.reflagged
+        result.daily, result.touched = outcome.daily, outcome.touched
+        upload.status = Upload.Status.DONE
+        upload.rows_stored, upload.rows_replaced = result.stored, result.replaced
+        upload.rows_unchanged, upload.rows_flagged = result.unchanged, result.flagged
+        upload.message = _summary(result)
+        upload.finished = timezone.now()
+        upload.save()
+        if outcome.touched:
+            touched = dict(outcome.touched)
+            transaction.on_commit(lambda: run_after_ingest(touched))
+    tell("done", rows_read, rows_read)
+    return result
+
+
+def run_after_ingest(touched: dict) -> None:
+    """Call every :data:`AFTER_INGEST` hook; one failing hook does not stop the others
+    (the data is committed by then)."""
+    for hook in list(AFTER_INGEST):
+        try:
+            hook(touched)
+        except Exception:
+            logger.exception("after-ingest hook %r failed", hook)
+
+
+def _refusal(report: Report, refused: int) -> str:
+    return (
+        f"refused: {refused} of the rows have errors ({report.total} errors); nothing was "
+        "stored. Correct them, or store the valid rows only (skip invalid rows)."
+    )
+
+
+def _summary(result: IngestResult) -> str:
+    text = (
+        f"{result.rows_read} rows read: {result.stored} stored, {result.replaced} replaced, "
+        f"{result.unchanged} unchanged, {result.flagged} flagged"
+    )
+    if result.refused:
+        text += f", {result.refused} refused (skipped)"
+    return text
