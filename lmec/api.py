@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from lmec import __version__
 from lmec.cooperation.api import router as framework_router
 from lmec.monitoring.api import router as quality_router
+from lmec.monitoring.api_push import router as push_router
 
 api = NinjaAPI(
     title="LMEC platform API",
@@ -20,3 +21,4 @@ api = NinjaAPI(
 )
 api.add_router("/framework", framework_router)
 api.add_router("/quality", quality_router)
+api.add_router("/monitoring", push_router)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.security import APIKeyHeader
 from pydantic import Field
 
@@ -129,4 +129,4 @@ def push_measurements(request, batch: BatchIn):
             for e in result.errors[:MAX_ERRORS_SHOWN]
         ],
     }
-    return (422 if result.status == "refused" else 200), body
+    return Status(422 if result.status == "refused" else 200, body)

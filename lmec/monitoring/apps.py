@@ -8,4 +8,8 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Air and water quality")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the app's rules)
+        from . import alerts, permissions  # noqa: F401  (permissions registers the app's rules)
+        from .ingest import AFTER_INGEST
+
+        if alerts.after_ingest not in AFTER_INGEST:
+            AFTER_INGEST.append(alerts.after_ingest)

@@ -148,33 +148,36 @@ def start_upload(
     """Store an uploaded file and ingest it: at once when small, else in the background.
 
     Files up to ``UPLOAD_SYNC_MAX_BYTES`` are ingested in the request, so the person sees the
-    result straight away; bigger ones are queued as a task and the upload page follows it.
+    result straight away; bigger ones are queued for the worker and the upload page follows
+    them. Both go through the same task, with the stations the person may write now.
     """
     from . import tasks
-    from .ingest import ingest_file
 
     if not user.has_perm("monitoring.add_upload"):
         raise PermissionDenied(_("You may not upload measurements."))
+    if not format:
+        if uploaded_file.name.lower().endswith(".json"):
+            format = Upload.Format.OPENAQ
+        elif mapping_text.strip():
+            format = Upload.Format.WIDE
+        else:
+            format = Upload.Format.LONG
     upload = Upload.objects.create(
         user=user,
         filename=uploaded_file.name[:255],
-        format=format or Upload.Format.LONG,
+        format=format,
         mapping=mapping_text,
         skip_invalid=skip_invalid,
     )
     upload.file.save(uploaded_file.name, uploaded_file, save=True)
+    allowed = writable_station_ids(user)
+    arguments = {
+        "station": station.code if station else None,
+        "allowed_stations_ids": None if allowed is None else sorted(allowed),
+    }
     if uploaded_file.size <= settings.UPLOAD_SYNC_MAX_BYTES:
-        ingest_file(
-            upload.file.path,
-            user=user,
-            mapping=mapping_text or None,
-            skip_invalid=skip_invalid,
-            format=format or None,
-            station=station.code if station else None,
-            allowed_stations=writable_station_ids(user),
-            upload=upload,
-        )
+        tasks.ingest_upload.call(upload.id, **arguments)
         upload.refresh_from_db()
     else:
-        tasks.ingest_upload.enqueue(upload.id)
+        tasks.ingest_upload.enqueue(upload.id, **arguments)
     return upload

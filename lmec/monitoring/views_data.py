@@ -18,7 +18,6 @@ from lmec.core.permissions import is_secretariat
 
 from . import services
 from .forms_data import AlertForm, ApiKeyForm, UploadForm
-from .ingest import IngestError
 from .models import AlertSubscription, ApiKey, Station, Upload
 from .permissions import writable_station_ids
 
@@ -40,19 +39,15 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None, stations=stations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            created = services.start_upload(
-                user=request.user,
-                uploaded_file=data["file"],
-                mapping_text=data["mapping"],
-                skip_invalid=data["skip_invalid"],
-                format=data["format"],
-                station=data["station"],
-            )
-        except IngestError as error:
-            form.add_error(None, str(error))
-        else:
-            return redirect("monitoring:upload_detail", pk=created.pk)
+        created = services.start_upload(
+            user=request.user,
+            uploaded_file=data["file"],
+            mapping_text=data["mapping"],
+            skip_invalid=data["skip_invalid"],
+            format=data["format"],
+            station=data["station"],
+        )
+        return redirect("monitoring:upload_detail", pk=created.pk)
     return render(request, "monitoring/upload.html", {"form": form, "stations": stations})
 
 
