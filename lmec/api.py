@@ -6,6 +6,7 @@ from lmec import __version__
 from lmec.cooperation.api import router as framework_router
 from lmec.monitoring.api import monitoring_router
 from lmec.monitoring.api import router as quality_router
+from lmec.monitoring.api_push import router as push_router
 
 api = NinjaAPI(
     title="LMEC platform API",
@@ -23,3 +24,4 @@ api.add_router("/framework", framework_router)
 api.add_router("/quality", quality_router)
 api.add_router("/monitoring", monitoring_router)
 api.add_router("/monitoring/water", "lmec.monitoring.api.water.router")
+api.add_router("/monitoring", push_router)

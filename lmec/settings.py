@@ -211,6 +211,38 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# Monitoring hub: absolute links in e-mails, alert horizon, the size of upload handled in the
+# request (bigger files go to the background worker).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+ALERT_LOOKBACK_HOURS = envint("ALERT_LOOKBACK_HOURS", 24)
+UPLOAD_SYNC_MAX_BYTES = envint("UPLOAD_SYNC_MAX_BYTES", 2_000_000)
+UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 500_000_000)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 20_000_000)
+
+# E-mail (alerts): SMTP when EMAIL_HOST is set, else messages are written as files under
+# $LMEC_HOME/var/mail so the demo shows what would have been sent.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LMEC platform <noreply@lmec.invalid>")
+if os.environ.get("EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("EMAIL_HOST"),
+                "port": envint("EMAIL_PORT", 587),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": envbool("EMAIL_USE_TLS", True),
+            },
+        }
+    }
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(WORK_DIR / "var" / "mail")},
+        }
+    }
 # Background tasks (Django's tasks framework): "database" queues them for `lmec db_worker`
 # (started by `lmec serve` and `lmec demo`), "immediate" runs them at once in the request.
 _TASK_BACKENDS = {

@@ -6,3 +6,10 @@ class MonitoringConfig(AppConfig):
     name = "lmec.monitoring"
     label = "monitoring"
     verbose_name = _("Air and water quality")
+
+    def ready(self) -> None:
+        from . import alerts, permissions  # noqa: F401  (permissions registers the app's rules)
+        from .ingest import AFTER_INGEST
+
+        if alerts.after_ingest not in AFTER_INGEST:
+            AFTER_INGEST.append(alerts.after_ingest)

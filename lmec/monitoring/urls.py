@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_data
 from .pages import compare as compare_page
 from .pages import map as map_page
 from .pages import station as station_page
@@ -14,4 +14,12 @@ urlpatterns = [
     path("monitoring/compare/", compare_page.compare, name="compare"),
     path("monitoring/water/", water_sites, name="water"),
     path("monitoring/water/<slug:code>/", water_site, name="water_site"),
+    path("monitoring/upload/", views_data.upload, name="upload"),
+    path("monitoring/uploads/", views_data.upload_list, name="uploads"),
+    path("monitoring/uploads/<int:pk>/", views_data.upload_detail, name="upload_detail"),
+    path("monitoring/uploads/<int:pk>/report.json", views_data.upload_report, name="upload_report"),
+    path("monitoring/api-keys/", views_data.api_keys, name="api_keys"),
+    path("monitoring/api-keys/<int:pk>/revoke/", views_data.api_key_revoke, name="api_key_revoke"),
+    path("monitoring/alerts/", views_data.alerts, name="alerts"),
+    path("monitoring/alerts/<int:pk>/delete/", views_data.alert_delete, name="alert_delete"),
 ]
