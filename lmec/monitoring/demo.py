@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from . import demo_data, parameters, services
+from .ingest import ingest_file, ingest_records
 from .models import Measurement, Station
 from .stations_file import DATA_DIR, STATIONS_FILE
 
@@ -55,17 +56,10 @@ def load_monitoring_demo(*, only: Iterable[str] | None = None) -> Counter:
     the suite's ``lmec setup`` small), else every station. Returns counts: ``stations_created`` … (see
     :func:`~lmec.monitoring.services.load_stations`), ``providers_added``, and per source
     (``real``, ``air``, ``water``) the rows stored and the chunks skipped, plus ``seconds``.
-    ``ingest_missing`` is 1 when the ingest service is not installed (measurements skipped).
     """
     started = time.perf_counter()
     counts = services.load_stations(STATIONS_FILE)
     counts["providers_added"] = _assign_provider()
-    try:
-        from lmec.monitoring.ingest import ingest_file, ingest_records
-    except ImportError:
-        counts["ingest_missing"] = 1
-        counts["seconds"] = round(time.perf_counter() - started, 1)
-        return counts
     if only is None:
         only = getattr(settings, "MONITORING_DEMO_ONLY", None)
     wanted = set(only) if only is not None else None
@@ -122,19 +116,16 @@ def describe(counts: Counter) -> str:
             a=counts["providers_added"],
         )
     ]
-    if counts["ingest_missing"]:
-        lines.append("monitoring measurements: skipped (the ingest service is not installed)")
-    else:
-        lines.append(
-            "monitoring measurements: {real} real, {air} generated air, {water} generated "
-            "water rows stored; {skipped} chunks already loaded ({seconds} s)".format(
-                real=counts["real_rows"],
-                air=counts["air_rows"],
-                water=counts["water_rows"],
-                skipped=counts["real_skipped"] + counts["air_skipped"] + counts["water_skipped"],
-                seconds=counts["seconds"],
-            )
+    lines.append(
+        "monitoring measurements: {real} real, {air} generated air, {water} generated "
+        "water rows stored; {skipped} chunks already loaded ({seconds} s)".format(
+            real=counts["real_rows"],
+            air=counts["air_rows"],
+            water=counts["water_rows"],
+            skipped=counts["real_skipped"] + counts["air_skipped"] + counts["water_skipped"],
+            seconds=counts["seconds"],
         )
+    )
     return "\n".join(lines)
 
 

@@ -1,7 +1,6 @@
 """Loading the monitoring demo: stations, provider, measurements through the ingest; twice."""
 
 import hashlib
-import importlib.util
 
 import pytest
 from django.core.management import call_command
@@ -9,8 +8,6 @@ from django.core.management import call_command
 from lmec.monitoring import demo, demo_data
 from lmec.monitoring.models import DailyValue, Measurement, Station
 
-HAS_INGEST = importlib.util.find_spec("lmec.monitoring.ingest") is not None
-needs_ingest = pytest.mark.skipif(not HAS_INGEST, reason="the ingest service is not merged yet")
 SMALL = ("VN-HN-USEMB", "MMA001", "MRC-KRATIE")
 
 
@@ -43,18 +40,6 @@ def test_it_loads_the_stations_and_gives_the_provider_its_stations(users):
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(HAS_INGEST, reason="the ingest service is present")
-def test_without_the_ingest_it_says_the_measurements_were_skipped():
-    counts = demo.load_monitoring_demo(only=SMALL)
-    assert counts["ingest_missing"] == 1
-    assert Measurement.objects.count() == 0
-    assert demo.describe(counts).splitlines()[1] == (
-        "monitoring measurements: skipped (the ingest service is not installed)"
-    )
-
-
-@pytest.mark.django_db(transaction=True)
-@needs_ingest
 def test_loading_twice_gives_the_same_database():
     first = demo.load_monitoring_demo(only=SMALL)
     assert first["real_rows"] == 8194
@@ -67,8 +52,7 @@ def test_loading_twice_gives_the_same_database():
     assert snapshot() == loaded
 
 
-@pytest.mark.django_db(transaction=True)
-@needs_ingest
+@pytest.mark.django_db
 def test_the_demo_values_arrive_flagged_and_censored_as_intended():
     demo.load_monitoring_demo(only=("VN-HN-USEMB", "MMA002", "MRC-KRATIE"))
     kratie = Measurement.objects.filter(station__code="MRC-KRATIE")

@@ -64,9 +64,11 @@ def test_it_rolls_back_every_write_when_the_database_fails_half_way(network, tmp
 def test_it_calls_the_after_ingest_hooks_once_committed_with_what_changed(
     network, tmp_path, monkeypatch, django_capture_on_commit_callbacks
 ):
+    from lmec.monitoring import alerts
+
+    assert alerts.after_ingest in AFTER_INGEST  # the registry the alerts register in
     calls = []
     monkeypatch.setattr("lmec.monitoring.ingest.pipeline.AFTER_INGEST", [calls.append])
-    assert AFTER_INGEST == []  # the registry the alerts register in
     rows = day(["10", "11", "12"], start="2024-03-01T07:00+07:00")
     rows += hourly_rows("MM-YGN", "pm10", "µg/m³", "2024-03-01T12:30+06:30", ["40", "41"])
     path = write_csv(tmp_path, rows)
