@@ -6,7 +6,7 @@ from lmec import __version__
 from lmec.cooperation.api import router as framework_router
 from lmec.monitoring.api import monitoring_router
 from lmec.monitoring.api import router as quality_router
-from lmec.monitoring.api_push import router as push_router
+from lmec.monitoring.api.push import router as push_router
 
 api = NinjaAPI(
     title="LMEC platform API",

@@ -22,3 +22,21 @@ def users(db):
     from tests.helpers import make_users
 
     return make_users()
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: Django's test client leaves the language of the last page
+    it fetched active in the thread, and model fields written then (modeltranslation) would
+    land in that language's column."""
+    import sys
+
+    conf = sys.modules.get("django.conf")
+    if conf is None or not conf.settings.configured:  # tests/quality without Django
+        yield
+        return
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -62,11 +62,13 @@ def after_ingest(touched: dict[int, tuple[dt.datetime, dt.datetime]]) -> int:
             for s in subscriptions
             if s.station_id == station_id or s.country_id == station.country_id
         ]
-        by_standard = defaultdict(list)
+        # one index series per standard and language (category names are in the reader's)
+        groups = defaultdict(list)
         for subscription in relevant:
-            by_standard[subscription.standard].append(subscription)
-        for standard, group in by_standard.items():
-            series = _hourly_aqi(station, standard, max(first, horizon), last)
+            groups[subscription.standard, subscription.language].append(subscription)
+        for (standard, language), group in groups.items():
+            with translation.override(language):
+                series = _hourly_aqi(station, standard, max(first, horizon), last)
             for subscription in group:
                 sent += evaluate(subscription, station, series)
     return sent

@@ -19,20 +19,9 @@ import math
 import zoneinfo
 
 import numpy as np
-import pytest
-from django.utils import translation
 
 from lmec.monitoring import hours, parameters
 from lmec.monitoring.models import DailyValue, Measurement, Station, StationParameter
-
-
-@pytest.fixture(autouse=True)
-def language_reset():
-    """The test client leaves the language of its last page active in the thread; put English
-    back so that tests run after page tests read untranslated texts (import it to use it)."""
-    yield
-    translation.activate("en")
-
 
 LAST_DAY = dt.date(2025, 3, 10)
 FIRST_HOURLY_DAY = dt.date(2025, 2, 1)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from tests.helpers import LANGUAGES, page_html
-from tests.monitoring.page_fixtures import language_reset, make_network  # noqa: F401
+from tests.monitoring.page_fixtures import make_network
 
 pytestmark = pytest.mark.django_db
 

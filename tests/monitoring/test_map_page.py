@@ -8,7 +8,7 @@ from django.utils import translation
 
 from lmec.quality import aqi
 from tests.helpers import LANGUAGES, page_html
-from tests.monitoring.page_fixtures import language_reset, make_network  # noqa: F401
+from tests.monitoring.page_fixtures import make_network
 
 pytestmark = pytest.mark.django_db
 

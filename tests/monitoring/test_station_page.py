@@ -11,7 +11,6 @@ from django.utils import translation
 from lmec.quality import aqi, limits
 from tests.helpers import LANGUAGES, page_html
 from tests.monitoring import page_fixtures as fx
-from tests.monitoring.page_fixtures import language_reset  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

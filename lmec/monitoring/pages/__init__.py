@@ -1,6 +1,7 @@
-"""Pages of the air-quality hub: the regional map, a station, a comparison.
+"""Pages of the monitoring hub, one module per page or group of pages.
 
-One module per page (``map``, ``station``, ``compare``), the query forms they share in
-``forms`` and the presentation helpers (labels, local times, JSON for the scripts) in
-``display``. Views stay thin: the numbers come from :mod:`lmec.monitoring.selectors`.
+``map``, ``station``, ``compare`` (air quality), ``water`` (sampling sites), ``standards``
+(the standards side by side), ``data`` (uploads, API keys, alert subscriptions; its forms in
+``data_forms``); the query forms the air pages share in ``forms`` and the presentation
+helpers (labels, local times, JSON for the scripts) in ``display``. Views stay thin: the numbers come from :mod:`lmec.monitoring.selectors`.
 """

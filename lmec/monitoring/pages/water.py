@@ -6,8 +6,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from . import selectors
-from .models import Station
+from .. import selectors
+from ..models import Station
 
 
 def water_sites(request):

@@ -15,7 +15,7 @@ from ninja import Router, Schema, Status
 from ninja.security import APIKeyHeader
 from pydantic import Field
 
-from . import services
+from .. import services
 
 MAX_BATCH = 10_000
 #: Row errors returned in one answer (the upload keeps the full report).
@@ -105,7 +105,7 @@ class ValidationErrorOut(Schema):
 )
 def push_measurements(request, batch: BatchIn):
     """Store a batch of measurements for the key's stations. Re-sending is harmless."""
-    from .ingest import ingest_records
+    from ..ingest import ingest_records
 
     key = request.auth
     result = ingest_records(

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 
 from lmec.core.permissions import is_secretariat
 
-from . import services
-from .forms_data import AlertForm, ApiKeyForm, UploadForm
-from .models import AlertSubscription, ApiKey, Station, Upload
-from .permissions import writable_station_ids
+from .. import services
+from ..models import AlertSubscription, ApiKey, Station, Upload
+from ..permissions import writable_station_ids
+from .data_forms import AlertForm, ApiKeyForm, UploadForm
 
 #: Row errors shown on the upload page (the full report is downloadable as JSON).
 ERRORS_SHOWN = 200

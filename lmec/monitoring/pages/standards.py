@@ -3,8 +3,8 @@
 from django.shortcuts import render
 from django.utils import translation
 
-from . import selectors
-from .forms import EXAMPLE_READINGS, CompareForm
+from .. import selectors
+from ..forms import EXAMPLE_READINGS, CompareForm
 
 
 def standards(request):

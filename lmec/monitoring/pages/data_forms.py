@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from lmec.core.models import Country
 from lmec.quality import aqi
 
-from .models import Station, Upload
+from ..models import Station, Upload
 
 #: File types the ingest reads, by extension (the content is checked by the ingest itself).
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".xlsx", ".json")
