@@ -189,3 +189,19 @@ def test_it_gives_the_latest_hourly_aqi_of_each_air_station():
     assert selectors.latest_aqi(country="VN") == []
     with pytest.raises(ValueError, match="unknown country 'XX'"):
         selectors.latest_aqi(country="XX")
+
+
+def test_it_reads_the_latest_aqi_without_touching_the_measurements(django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for k in range(5):
+        st = readings.station(f"TH-{k}", measures=("pm25",))
+        readings.day(st, "pm25", D1, [30.0] * 24)
+        readings.hourly(st, "pm25", dt.datetime(2024, 2, 29, 17, tzinfo=dt.UTC), [30.0] * 24)
+    # one query for the stations and their last days (an index probe per gas), one for
+    # the daily values of the last days of the stations that share a last day
+    with django_assert_max_num_queries(2), CaptureQueriesContext(connection) as captured:
+        rows = selectors.latest_aqi()
+    assert len(rows) == 5 and all(row["aqi"] is not None for row in rows)
+    assert not any("monitoring_measurement" in q["sql"] for q in captured.captured_queries)
