@@ -186,10 +186,14 @@ def test_it_pages_measurements_with_an_exact_count(client, bang_na):
         ("start=2024-03-01&end=2024-03-01", 24, "2024-02-29T17:00:00Z"),
         ("start=2024-03-02", 0, None),
         ("end=2024-02-29", 0, None),
-        # date-times: with an offset, or station-local without; end included
-        ("start=2024-03-01T05:00:00%2B07:00&end=2024-03-01T07:00:00", 3, "2024-02-29T22:00:00Z"),
-        ("start=2024-02-29T20:00:00Z&end=2024-02-29T20:00:00Z", 1, "2024-02-29T20:00:00Z"),
-        ("start=2024-03-01T10:00:00&end=2024-03-01T09:00:00", 0, None),
+        # RFC 3339 date-times, with their offset; end included
+        (
+            "start=2024-03-01T05:00:00%2B07:00&end=2024-03-01T07:00:00%2B07:00",
+            3,
+            "2024-02-29T22:00:00Z",
+        ),
+        ("start=2024-02-29T20:00:00Z&end=2024-02-29T20:00:00.5z", 1, "2024-02-29T20:00:00Z"),
+        ("start=2024-03-01T10:00:00Z&end=2024-03-01T09:00:00Z", 0, None),
     ],
 )
 def test_it_reads_measurements_in_a_time_range(client, bang_na, query, count, first):
@@ -407,8 +411,22 @@ def test_it_compares_a_station_and_a_country(client, bang_na):
         (
             "/stations/TH-T1/measurements?parameter=pm25&start=2024-13-01",
             400,
-            "start: '2024-13-01' is neither a date (YYYY-MM-DD) nor an RFC 3339 date-time.",
+            "start: '2024-13-01' is neither a date (YYYY-MM-DD) nor an RFC 3339 date-time "
+            "(YYYY-MM-DDThh:mm:ss with Z or an offset).",
         ),
+        (
+            "/stations/TH-T1/measurements?parameter=pm25&end=12",
+            400,
+            "end: '12' is neither a date (YYYY-MM-DD) nor an RFC 3339 date-time "
+            "(YYYY-MM-DDThh:mm:ss with Z or an offset).",
+        ),
+        (
+            "/stations/TH-T1/measurements?parameter=pm25&end=2024-03-01T07:00:00",
+            400,
+            "end: '2024-03-01T07:00:00' is neither a date (YYYY-MM-DD) nor an RFC 3339 "
+            "date-time (YYYY-MM-DDThh:mm:ss with Z or an offset).",
+        ),
+        ("/stations/TH%00/measurements?parameter=pm25", 404, "no station 'TH\\x00'"),
     ],
 )
 def test_it_says_what_is_wrong(client, bang_na, url, status, detail):
@@ -446,7 +464,12 @@ def test_it_says_what_is_wrong(client, bang_na, url, status, detail):
         (
             "/stations/TH-T1/daily?parameter=pm25&start=yesterday",
             ["query", "start"],
-            "Input should be a valid date",
+            "Value error, a date is written YYYY-MM-DD",
+        ),
+        (
+            "/stations/TH-T1/daily?parameter=pm25&start=2024-03-01T00:00:00",
+            ["query", "start"],
+            "Value error, a date is written YYYY-MM-DD",
         ),
         (
             "/stations/TH-T1/aqi?standard=who",

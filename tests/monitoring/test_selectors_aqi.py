@@ -189,3 +189,66 @@ def test_it_gives_the_latest_hourly_aqi_of_each_air_station():
     assert selectors.latest_aqi(country="VN") == []
     with pytest.raises(ValueError, match="unknown country 'XX'"):
         selectors.latest_aqi(country="XX")
+
+
+def test_it_reads_the_latest_aqi_without_touching_the_measurements(django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for k in range(5):
+        st = readings.station(f"TH-{k}", measures=("pm25",))
+        readings.day(st, "pm25", D1, [30.0] * 24)
+        readings.hourly(st, "pm25", dt.datetime(2024, 2, 29, 17, tzinfo=dt.UTC), [30.0] * 24)
+    # one query for the stations and their last days (an index probe per gas), one for
+    # the daily values of the last days of the stations that share a last day
+    with django_assert_max_num_queries(2), CaptureQueriesContext(connection) as captured:
+        rows = selectors.latest_aqi()
+    assert len(rows) == 5 and all(row["aqi"] is not None for row in rows)
+    assert not any("monitoring_measurement" in q["sql"] for q in captured.captured_queries)
+
+
+def test_it_reports_chinas_2012_real_time_so2_above_800_on_its_24_hour_index():
+    # HJ 633-2012 Table 1 note 2: a 1-hour SO2 above 800 µg/m³ has no IAQI; the 24-hour
+    # SO2 IAQI is reported instead (here from the 24-hour running mean, 20 hours needed)
+    st = readings.station("CN-1", country="CN", time_zone="Asia/Shanghai", measures=("so2",))
+    start = dt.datetime(2024, 2, 29, 16, tzinfo=dt.UTC)  # 00:00 on 1 March in Shanghai
+    values = [300.0] * 23 + [900.0]
+    readings.hourly(st, "so2", start, values)
+    got = selectors.hourly_aqi("CN-1", start=D1, end=D1)
+    last = got[-1]
+    assert last["time"] == "2024-03-01T15:00:00Z"
+    mean = (23 * 300 + 900) / 24  # 325 µg/m³
+    assert last["sub_indices"]["so2_1h"] is None
+    assert last["sub_indices"]["so2_24h"] == int(aqi.sub_index("cn-hj633-2012", "so2_24h", mean))
+    # Table 1: 150-475 µg/m³ -> 100-150: 100 + 50 * 175 / 325 = 126.9, rounded up
+    assert last["aqi"] == last["sub_indices"]["so2_24h"] == 127
+    # below 800 the 1-hour value decides: 300 µg/m³ -> 50 + 50 * 150 / 350 = 71.4 -> 72
+    assert got[-2]["sub_indices"] == {"so2_1h": 72, "so2_24h": None}
+
+
+def test_it_reads_chinas_2026_real_time_pm_on_the_daily_columns():
+    # HJ 633-2026 formula (1): a 1-hour PM2.5 value is read on the 24-hour limits
+    st = readings.station("CN-1", country="CN", time_zone="Asia/Shanghai", measures=("pm25",))
+    day = dt.date(2026, 3, 2)
+    readings.hourly(st, "pm25", dt.datetime(2026, 3, 1, 16, tzinfo=dt.UTC), [60.0, 115.0])
+    got = selectors.hourly_aqi("CN-1", start=day, end=day)
+    assert [(i["standard"], i["aqi"], i["dominant"]) for i in got] == [
+        ("cn-hj633-2026", 100, "pm25_1h"),
+        ("cn-hj633-2026", 150, "pm25_1h"),
+    ]
+
+
+def test_it_uses_epas_2019_ozone_nowcast_for_the_hourly_index():
+    st = readings.station("LA-1", country="LA", time_zone="Asia/Vientiane", measures=("o3",))
+    # two weeks before 1 March and that day: 00:00 on 16 February (UTC+7) to 1 March 24:00
+    start = dt.datetime(2024, 2, 15, 17, tzinfo=dt.UTC)
+    rng = np.random.default_rng(5)
+    hours_ = np.arange(15 * 24)
+    o3 = np.round(60 + 40 * np.sin(hours_ / 24 * 2 * np.pi) + rng.normal(0, 5, len(hours_)), 1)
+    readings.hourly(st, "o3", start, o3)
+    got = selectors.hourly_aqi("LA-1", start=D1, end=D1)
+    ppm = units.convert(o3, "µg/m³", "ppm", "o3")
+    expected = aqi.nowcast_o3_2019(ppm, unit="ppm", every_hour=True)[-24:]
+    o3_8h = aqi.sub_index("us-epa-2024", "o3_8h", expected)
+    assert [i["sub_indices"]["o3_8h"] for i in got] == [int(v) for v in o3_8h]
+    assert got[0]["time"] == "2024-02-29T17:00:00Z" and len(got) == 24

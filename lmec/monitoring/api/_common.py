@@ -10,6 +10,7 @@ whose end comes before its start is answered with nothing in it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -18,7 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
-from pydantic import TypeAdapter, ValidationError, WithJsonSchema
+from pydantic import BeforeValidator, TypeAdapter, ValidationError, WithJsonSchema
 
 from lmec.quality import aqi
 
@@ -39,8 +40,23 @@ AveragingCode = Literal[tuple(parameters.AVERAGING_HOURS)]  # type: ignore[valid
 FIRST_DATE = dt.date(1900, 1, 1)
 LAST_DATE = dt.date(2200, 12, 31)
 
-#: A date (``2024-03-01``: the station's local day) or a date-time (``2024-03-01T07:00Z``;
-#: without an offset, station-local time).
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: RFC 3339 date-time (JSON Schema ``format: date-time``): seconds and an offset required.
+_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+
+
+def _strict_day(value):
+    """Only ``YYYY-MM-DD``: pydantic alone would also take ``2024-03-01T00:00:00``."""
+    if isinstance(value, str) and not _DAY_RE.match(value):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+#: A date query parameter (``format: date``), the station's local day.
+Day = Annotated[dt.date, BeforeValidator(_strict_day)]
+
+#: A date (``2024-03-01``: the station's local day) or an RFC 3339 date-time
+#: (``2024-03-01T07:00:00+07:00``, ``2024-03-01T00:00:00Z``).
 Moment = Annotated[
     str,
     WithJsonSchema(
@@ -49,13 +65,16 @@ Moment = Annotated[
                 {"type": "string", "format": "date"},
                 {"type": "string", "format": "date-time"},
             ],
-            "description": "A date (the station's local day) or an RFC 3339 date-time.",
+            "description": "A date (the station's local day) or an RFC 3339 date-time "
+            "(with its offset).",
         }
     ),
 ]
 
 _DATE = TypeAdapter(dt.date)
 _DATETIME = TypeAdapter(dt.datetime)
+#: Station codes are slugs (``Station.code``): anything else names no station.
+CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 
 
 @contextmanager
@@ -71,6 +90,8 @@ def answers():
 
 def station_or_404(code: str) -> Station:
     try:
+        if not CODE_RE.match(code):
+            raise Station.DoesNotExist  # not a slug (a NUL byte would not even reach SQL)
         return Station.objects.select_related("country").get(code=code)
     except Station.DoesNotExist:
         raise HttpError(404, f"no station {code!r}") from None
@@ -81,13 +102,17 @@ def parse_moment(raw: str | None, name: str) -> dt.date | dt.datetime | None:
     if raw is None:
         return None
     try:
-        if len(raw) == 10:
+        if _DAY_RE.match(raw):
             value = _DATE.validate_python(raw)
+        elif _DATETIME_RE.match(raw):
+            value = _DATETIME.validate_python(raw.upper())
         else:
-            value = _DATETIME.validate_python(raw)
-    except ValidationError:
+            raise ValueError(raw)
+    except (ValidationError, ValueError):
         raise HttpError(
-            400, f"{name}: {raw!r} is neither a date (YYYY-MM-DD) nor an RFC 3339 date-time."
+            400,
+            f"{name}: {raw!r} is neither a date (YYYY-MM-DD) nor an RFC 3339 date-time "
+            "(YYYY-MM-DDThh:mm:ss with Z or an offset).",
         ) from None
     if isinstance(value, dt.datetime):
         if value.date() < FIRST_DATE or value.date() > LAST_DATE:

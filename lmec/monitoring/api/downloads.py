@@ -15,7 +15,7 @@ from lmec.core.api import ERROR_RESPONSES, Lang, language_of
 
 from .. import exports, selectors
 from ..selectors.tables import daily_table, measurements_table, stations_table
-from ._common import CountryCode, ParameterCode, answers, day_range, station_or_404
+from ._common import CountryCode, Day, ParameterCode, answers, day_range, station_or_404
 
 router = Router(tags=["monitoring downloads"])
 
@@ -84,8 +84,8 @@ def station_download(
     format: _format_param("File format (GeoJSON is for stations only)."),
     dataset: Literal["measurements", "daily"] = "measurements",
     parameter: ParameterCode | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    start: Day | None = None,
+    end: Day | None = None,
 ):
     """A station's ``measurements`` (every stored value, UTC times, source values, flags)
     or ``daily`` values, of one ``parameter`` or all, on its local days ``start``..``end``

@@ -21,6 +21,7 @@ from . import schemas
 from ._common import (
     AveragingCode,
     CountryCode,
+    Day,
     Moment,
     ParameterCode,
     StandardId,
@@ -90,8 +91,9 @@ def measurement_list(
     """Stored values of one parameter, oldest first, with the exact number in the range
     (``count``): in the canonical unit (``unit``), with the value and unit of the source,
     censoring (``<`` below the detection limit, ``>`` above the range) and QA/QC flags.
-    ``start``/``end``: dates are the station's local days (``end`` included), date-times
-    without an offset are station-local. At most 10,000 rows per page (``limit``)."""
+    ``start``/``end``: a date is the station's local day (``end`` included), a date-time
+    is RFC 3339 with its offset (``end`` included). At most 10,000 rows per page
+    (``limit``)."""
     first, last = parse_moment(start, "start"), parse_moment(end, "end")
     station = station_or_404(code)
     definition = parameters.BY_CODE[parameter]
@@ -139,8 +141,8 @@ def daily_list(
     request,
     code: str,
     parameter: ParameterCode,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    start: Day | None = None,
+    end: Day | None = None,
 ):
     """Daily means, valid hours, daily maxima (1-hour; 8-hour running mean) and flagged
     hours of one parameter on the station's local days ``start``..``end`` (default: the
@@ -197,8 +199,8 @@ def aqi_series(
     code: str,
     standard: StandardId | None = None,
     period: Literal["daily", "hourly"] = "daily",
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    start: Day | None = None,
+    end: Day | None = None,
     lang: Lang = None,
 ):
     """The AQI of each local day (``period=daily``, from the daily values with each
@@ -307,8 +309,8 @@ def latest(
 def compare(
     request,
     standard: StandardId,
-    start: dt.date,
-    end: dt.date,
+    start: Day,
+    end: Day,
     stations: Annotated[
         list[str] | None,
         Query(max_length=12, description="Air station codes (repeat the parameter)."),

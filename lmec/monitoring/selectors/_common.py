@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from ..models import Station
 from .standards import ink_for
 
 UTC = dt.UTC
+CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 
 
 def get_station(code: str, *, kind: str | None = None) -> Station:
@@ -27,6 +29,8 @@ def get_station(code: str, *, kind: str | None = None) -> Station:
     if kind is not None:
         stations = stations.filter(kind=kind)
     try:
+        if not isinstance(code, str) or not CODE_RE.match(code):
+            raise Station.DoesNotExist  # codes are slugs; a NUL byte must not reach SQL
         return stations.get(code=code)
     except Station.DoesNotExist:
         raise Station.DoesNotExist(f"no station {code!r}") from None

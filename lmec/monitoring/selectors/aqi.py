@@ -50,6 +50,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from django.db.models import OuterRef, Subquery
@@ -67,7 +68,6 @@ from ._common import (
     as_date,
     category_brief,
     get_station,
-    int_or_none,
     iso_utc,
     local_midnight,
     running_mean,
@@ -144,7 +144,18 @@ def to_table_units(std: quality_aqi.Standard, gas: str, values):
 
 
 def _gases(std: quality_aqi.Standard) -> list[str]:
-    return [g for g in GASES if _table_unit(std, g) is not None]
+    """The gases ``std`` has tables for."""
+    return (
+        list(_gases_of(std.id))
+        if quality_aqi.STANDARDS.get(std.id) is std
+        else [g for g in GASES if _table_unit(std, g) is not None]
+    )
+
+
+@cache
+def _gases_of(std_id: str) -> tuple[str, ...]:
+    std = quality_aqi.STANDARDS[std_id]
+    return tuple(g for g in GASES if _table_unit(std, g) is not None)
 
 
 # -- daily ----------------------------------------------------------------------------------
@@ -178,24 +189,55 @@ def daily_block_index(
     return quality_aqi.index(std, inputs), inputs
 
 
-def _result_item(std, result: quality_aqi.AqiResult | None, k: int) -> dict:
-    if result is None:
-        return {
-            "standard": std.id,
-            "aqi": None,
-            "category": None,
-            "dominant": None,
-            "sub_indices": {},
+class _Rows:
+    """The items of an :class:`~lmec.quality.aqi.AqiResult`, position by position.
+
+    Built once per result: ``AqiResult.dominant`` and ``sub_indices`` make new arrays on
+    every access, and a year of hourly items must not rebuild them 8,760 times.
+    """
+
+    def __init__(self, std: quality_aqi.Standard, result: quality_aqi.AqiResult | None):
+        self.std = std
+        if result is None:
+            self.values = None
+            return
+        values = result.value
+        finite = np.isfinite(values)
+        self.values = np.where(finite, values, -1).astype(int).tolist()
+        self.finite = finite.tolist()
+        self.dominant = result.dominant.tolist()
+        self.sub = {
+            pid: (np.where(np.isfinite(v), v, -1).astype(int).tolist(), np.isfinite(v).tolist())
+            for pid, v in result.sub_indices.items()
         }
-    value = result.value[k]
-    category = quality_aqi.categories(std, value)[()]
-    return {
-        "standard": std.id,
-        "aqi": int_or_none(value),
-        "category": category_brief(std, category),
-        "dominant": str(result.dominant[k]) or None,
-        "sub_indices": {pid: int_or_none(v[k]) for pid, v in result.sub_indices.items()},
-    }
+        briefs = {c.key: category_brief(std, c) for c in std.categories}
+        self.category = [
+            briefs[key] if key else None for key in quality_aqi.category_of(std, values).tolist()
+        ]
+
+    def item(self, k: int) -> dict:
+        if self.values is None:
+            return {
+                "standard": self.std.id,
+                "aqi": None,
+                "category": None,
+                "dominant": None,
+                "sub_indices": {},
+            }
+        return {
+            "standard": self.std.id,
+            "aqi": self.values[k] if self.finite[k] else None,
+            "category": self.category[k],
+            "dominant": self.dominant[k] or None,
+            "sub_indices": {
+                pid: values[k] if ok[k] else None for pid, (values, ok) in self.sub.items()
+            },
+        }
+
+
+def _result_item(std, result: quality_aqi.AqiResult | None, k: int) -> dict:
+    """One item of ``result`` (for a single position; see :class:`_Rows` for many)."""
+    return _Rows(std, result).item(k)
 
 
 def _check_days(first: dt.date, last: dt.date, most: int, what: str) -> None:
@@ -237,18 +279,19 @@ def daily_aqi(code: str, *, standard: str | None = None, start, end) -> list[dic
         [station.id], _AIR_IDS, first - dt.timedelta(days=1), last + dt.timedelta(days=1)
     )
     dates = block.dates()[1:-1]
-    chosen = {}  # standard id -> (std, result)
+    chosen = {}  # standard id -> (rows, days with a daily value of one of its gases)
     items = []
     for k, day in enumerate(dates):
         day_std = std or quality_aqi.get_standard(default_standard(station.country_id, day))
         if day_std.id not in chosen:
-            chosen[day_std.id] = (day_std, daily_block_index(day_std, block, 0)[0])
-        gas_positions = [
-            block.parameter_ids.index(parameters.BY_CODE[g].id) for g in _gases(day_std)
-        ]
-        if not block.present[0, gas_positions, k + 1].any():
-            continue
-        items.append({"date": day.isoformat(), **_result_item(*chosen[day_std.id], k)})
+            positions = [_AIR_IDS.index(parameters.BY_CODE[g].id) for g in _gases(day_std)]
+            chosen[day_std.id] = (
+                _Rows(day_std, daily_block_index(day_std, block, 0)[0]),
+                block.present[0, positions, 1:-1].any(axis=0).tolist(),
+            )
+        rows, present = chosen[day_std.id]
+        if present[k]:
+            items.append({"date": day.isoformat(), **rows.item(k)})
     return items
 
 
@@ -443,21 +486,24 @@ def hourly_aqi(code: str, *, standard: str | None = None, start, end) -> list[di
     grid_start = begin - dt.timedelta(hours=history)
     data = series.load_hourly(station, _AIR_IDS, grid_start, history + hours_out)
     hourly = {gas: data[k] for k, gas in enumerate(GASES)}
-    results = {s.id: (s, hourly_index(s, hourly, history)[0]) for s in standards}
+    results = {}  # standard id -> (rows, hours to show)
+    for chosen in standards:
+        result = hourly_index(chosen, hourly, history)[0]
+        shown = np.isfinite(np.vstack([hourly[g][history:] for g in _gases(chosen)])).any(axis=0)
+        if result is not None:
+            shown |= np.isfinite(result.value)
+        results[chosen.id] = (_Rows(chosen, result), shown.tolist())
     items = []
     for h in range(hours_out):
         moment = begin + dt.timedelta(hours=h)
         if std:
-            day_std = std
+            hour_std = std.id
         else:
-            day_std = quality_aqi.get_standard(
-                default_standard(station.country_id, moment.astimezone(station.zone).date())
-            )
-        chosen, result = results[day_std.id]
-        measured = any(np.isfinite(hourly[g][history + h]) for g in _gases(chosen) if g in hourly)
-        if not measured and (result is None or np.isnan(result.value[h])):
-            continue
-        items.append({"time": iso_utc(moment), **_result_item(chosen, result, h)})
+            local_day = moment.astimezone(station.zone).date()
+            hour_std = default_standard(station.country_id, local_day)
+        rows, shown = results[hour_std]
+        if shown[h]:
+            items.append({"time": iso_utc(moment), **rows.item(h)})
     return items
 
 

@@ -22,7 +22,7 @@ from lmec.quality.aqi.daily import GASES
 from .. import labels, parameters
 from ..models import Station
 from . import series
-from ._common import as_date, category_brief
+from ._common import CODE_RE, as_date, category_brief
 from .aqi import daily_block_index
 from .statistics import VALID_DAY_HOURS
 
@@ -40,9 +40,10 @@ def _entries(stations, countries) -> list[dict]:
     if len(stations) > MAX_STATIONS:
         raise ValueError(f"compare at most {MAX_STATIONS} stations at once; got {len(stations)}")
     entries = []
+    slugs = [code for code in stations if isinstance(code, str) and CODE_RE.match(code)]
     found = {
         s.code: s
-        for s in Station.objects.filter(code__in=stations, kind=Station.Kind.AIR).select_related(
+        for s in Station.objects.filter(code__in=slugs, kind=Station.Kind.AIR).select_related(
             "country"
         )
     }
