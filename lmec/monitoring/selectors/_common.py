@@ -36,11 +36,6 @@ def get_station(code: str, *, kind: str | None = None) -> Station:
         raise Station.DoesNotExist(f"no station {code!r}") from None
 
 
-def air_parameter(code: str) -> parameters.ParameterDef:
-    """A parameter of the hub (``ValueError`` naming the valid codes)."""
-    return parameters.get(code)
-
-
 def averaging_hours(averaging: str) -> int:
     """Hours of an averaging code (``1h`` -> 1); ``ValueError`` names the valid codes."""
     try:
@@ -125,10 +120,6 @@ def float_or_none(value) -> float | None:
         return None
     value = float(value)
     return None if math.isnan(value) else value
-
-
-def nan_array(*shape) -> np.ndarray:
-    return np.full(shape, np.nan)
 
 
 def running_mean(x: np.ndarray, window: int, min_valid: int) -> np.ndarray:

@@ -20,7 +20,6 @@ from ._common import (
     float_or_none,
     get_station,
     iso_utc,
-    local_midnight,
     time_filter,
 )
 
@@ -149,10 +148,6 @@ class DailyBlock:
     hourly: np.ndarray
     present: np.ndarray
 
-    def gas(self, s: int, code: str) -> int | None:
-        pid = parameters.BY_CODE[code].id
-        return self.parameter_ids.index(pid) if pid in self.parameter_ids else None
-
     def dates(self) -> list[dt.date]:
         return [self.first + dt.timedelta(days=d) for d in range(self.days)]
 
@@ -230,8 +225,3 @@ def load_hourly(
         k = int((time - start).total_seconds() // 3600)
         out[position[pid], k] = value
     return out
-
-
-def local_hour_start(station: Station, day: dt.date) -> dt.datetime:
-    """The UTC instant where a station's local day begins (start of an hourly grid)."""
-    return local_midnight(station, day)
