@@ -16,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return aqi_main(argv[2:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lmec.settings")
+    if len(argv) > 1 and argv[1] in ("serve", "demo", "runserver"):
+        # the web server: one BLAS thread per process, as in lmec.wsgi (set before NumPy loads)
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
     from django.core.management import execute_from_command_line
 
     argv[0] = "lmec"
