@@ -182,6 +182,14 @@ def timings(code: str, repeat: int) -> None:
         ),
         ("statistics of a year", f"/api/v1/monitoring/stations/{code}/statistics?year={YEAR}"),
         ("latest AQI, all stations", "/api/v1/monitoring/latest"),
+        # the pages, as a reader opens them (HTML, English)
+        ("station page (default: 7 days of hours)", f"/en/monitoring/stations/{code}/"),
+        (
+            "station page, a year of daily means",
+            f"/en/monitoring/stations/{code}/?period=1y&year={YEAR}",
+        ),
+        ("station page, 5 years of daily means", f"/en/monitoring/stations/{code}/?period=5y"),
+        ("map page (every station's latest index)", "/en/monitoring/"),
         (
             "daily download, CSV, a year",
             f"/api/v1/monitoring/stations/{code}/export.csv?dataset=daily&start={YEAR}-01-01&end={YEAR}-12-31",

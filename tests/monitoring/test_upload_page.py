@@ -131,8 +131,13 @@ def test_it_lists_only_the_person_own_uploads_to_non_editors(client, users, stat
     assert "data.csv" in client.get("/en/monitoring/uploads/").content.decode()
 
 
-def test_it_queues_a_big_file_for_the_worker(client, users, stations, settings):
+def test_it_queues_a_big_file_for_the_worker(client, users, stations, settings, monkeypatch):
     settings.UPLOAD_SYNC_MAX_BYTES = 10
+    # The worker refreshes its database connection between tasks; inside the test's
+    # transaction that would drop the connection (PostgreSQL), so it keeps this one.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     login(client, users.focal["TH"])
     location = send(client)["Location"]
     upload = Upload.objects.get()
