@@ -25,6 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from . import labels
 from .models import AlertEpisode, AlertSubscription, Station
 
 log = logging.getLogger(__name__)
@@ -126,14 +127,15 @@ def evaluate(subscription: AlertSubscription, station: Station, series: list[dic
 
 def _notify(subscription: AlertSubscription, station: Station, item: dict, hour) -> bool:
     """Send the episode's one e-mail in the subscriber's language; False if sending failed."""
+    standard = item.get("standard") or subscription.standard
     with translation.override(subscription.language):
         path = reverse("monitoring:station", kwargs={"code": station.code})
         context = {
             "station": station,
             "aqi": item["aqi"],
             "category": (item.get("category") or {}).get("name", ""),
-            "dominant": item.get("dominant") or "",
-            "standard": item.get("standard") or subscription.standard,
+            "dominant": labels.pollutant_label(standard, item.get("dominant")) or "",
+            "standard": labels.DOCUMENTS.get(standard, standard),
             "threshold": subscription.threshold,
             "time": timezone.localtime(hour, station.zone),
             "url": settings.SITE_URL.rstrip("/") + path,

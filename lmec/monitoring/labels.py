@@ -9,6 +9,8 @@ category has no label, so a new standard cannot reach the page untranslated.
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lmec.quality import aqi as _aqi
+
 #: Country of each AQI standard that is not one of the six LMC countries.
 OTHER_COUNTRIES = {"US": _("United States")}
 
@@ -88,3 +90,15 @@ WATER_PARAMETERS = {
     "cn": pgettext_lazy("water parameter", "Cyanide"),
     "phenol": pgettext_lazy("water parameter", "Phenol(s)"),
 }
+
+
+def pollutant_label(standard: str | None, pollutant: str | None) -> str | None:
+    """``PM2.5 · 24-hour`` for (``th-pcd-2023``, ``pm25_24h``); None for no pollutant."""
+    if not pollutant:
+        return None
+    std = _aqi.STANDARDS.get(standard)
+    table = std.pollutants.get(pollutant) if std else None
+    if table is None:
+        return pollutant
+    averaging = AVERAGING.get(table.averaging, table.averaging)
+    return f"{table.name} · {averaging}"

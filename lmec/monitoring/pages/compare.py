@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from lmec.core.selectors import country_list
 
-from .. import parameters, selectors
+from .. import labels, parameters, selectors
 from ..models import Station
 from . import display
 from .forms import CompareQuery
@@ -83,7 +83,7 @@ def shaped(result: dict) -> dict:
                     }
                     for c in categories
                 ],
-                "dominant_label": display.pollutant_label(result["standard"], top[0]),
+                "dominant_label": labels.pollutant_label(result["standard"], top[0]),
                 "dominant_days": top[1],
                 "means": [item["concentrations"].get(g) for g in gases],
             }

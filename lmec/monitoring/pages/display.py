@@ -13,8 +13,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
 
-from lmec.quality import aqi
-
 from .. import labels, parameters
 
 #: Marker colour of a station without a current index (Tailwind gray-400: 2.5:1 on the
@@ -25,18 +23,6 @@ NO_DATA_COLOUR = "#9ca3af"
 def document(standard: str | None) -> str:
     """The document a standard id comes from, as readers cite it (``HJ 633-2026``)."""
     return labels.DOCUMENTS.get(standard, standard or "")
-
-
-def pollutant_label(standard: str | None, pollutant: str | None) -> str | None:
-    """``PM2.5 · 24-hour`` for (``th-pcd-2023``, ``pm25_24h``); None for no pollutant."""
-    if not pollutant:
-        return None
-    std = aqi.STANDARDS.get(standard)
-    table = std.pollutants.get(pollutant) if std else None
-    if table is None:
-        return pollutant
-    averaging = labels.AVERAGING.get(table.averaging, table.averaging)
-    return f"{table.name} · {averaging}"
 
 
 def parse_utc(value: str | dt.datetime | None) -> dt.datetime | None:

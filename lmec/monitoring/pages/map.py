@@ -6,7 +6,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
 
-from .. import selectors
+from .. import labels, selectors
 from . import display
 from .forms import MapQuery
 
@@ -29,7 +29,7 @@ def marker_rows(latest: list[dict], stations: dict[str, dict]) -> list[dict]:
                 "country_name": station.get("country_name", row.get("country")),
                 "url": display.station_url(row["code"]),
                 "local_time": display.clock(moment),
-                "dominant_label": display.pollutant_label(row.get("standard"), row.get("dominant")),
+                "dominant_label": labels.pollutant_label(row.get("standard"), row.get("dominant")),
                 "document": display.document(row.get("standard")),
             }
         )

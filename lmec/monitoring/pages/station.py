@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from .. import parameters, selectors
+from .. import labels, parameters, selectors
 from ..models import Station
 from . import display
 from .forms import (
@@ -119,9 +119,9 @@ def current_index(detail: dict, standard: str | None, latest: list[dict]) -> dic
         **last,
         "local_time": display.clock(display.local_time(last["time"], detail["time_zone"])),
         "document": display.document(last["standard"]),
-        "dominant_label": display.pollutant_label(last["standard"], last["dominant"]),
+        "dominant_label": labels.pollutant_label(last["standard"], last["dominant"]),
         "sub_indices": [
-            {"label": display.pollutant_label(last["standard"], pid), "value": value}
+            {"label": labels.pollutant_label(last["standard"], pid), "value": value}
             for pid, value in last["sub_indices"].items()
             if value is not None
         ],
