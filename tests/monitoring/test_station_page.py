@@ -239,3 +239,15 @@ def test_it_shows_a_station_without_data(client, network):
     assert "<h1>ວຽງຈັນ " in html
     assert translated("This station has no measurements yet.", "lo") in html
     assert embedded(html, "calendar-data") is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["km", "vi"])
+def test_it_writes_coordinates_with_a_decimal_point_in_comma_locales(client, lang):
+    """Khmer and Vietnamese write decimals with a comma, which would clash with the comma
+    between latitude and longitude."""
+    from tests.monitoring.page_fixtures import make_network
+
+    make_network()
+    html = client.get(f"/{lang}/monitoring/stations/TH-CM1/").content.decode()
+    assert "18.7883° N" in html and "18,7883" not in html
