@@ -73,15 +73,7 @@ def ingest_upload(
         except IngestError as exc:
             logger.info("upload %s failed: %s", upload_id, exc)
             return {"status": Upload.Status.FAILED, "message": str(exc)}
-    return {
-        "status": result.status,
-        "rows_read": result.rows_read,
-        "stored": result.stored,
-        "replaced": result.replaced,
-        "unchanged": result.unchanged,
-        "flagged": result.flagged,
-        "refused": result.refused,
-    }
+    return result.counts()
 
 
 class _local_copy:

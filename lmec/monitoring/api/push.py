@@ -117,13 +117,7 @@ def push_measurements(request, batch: BatchIn):
     )
     body = {
         "upload": result.upload.id,
-        "status": result.status,
-        "rows_read": result.rows_read,
-        "stored": result.stored,
-        "replaced": result.replaced,
-        "unchanged": result.unchanged,
-        "flagged": result.flagged,
-        "refused": result.refused,
+        **result.counts(),
         "errors": [
             {"row": e.row, "column": e.column, "value": str(e.value), "reason": e.reason}
             for e in result.errors[:MAX_ERRORS_SHOWN]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,31 @@ class IngestResult:
     daily: int = 0
     touched: dict = field(default_factory=dict)
 
+    def counts(self) -> dict:
+        """Status and row counts, as the API and the background task report them."""
+        return {
+            "status": self.status,
+            "rows_read": self.rows_read,
+            "stored": self.stored,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "flagged": self.flagged,
+            "refused": self.refused,
+        }
+
+
+@contextmanager
+def _failure_recorded(upload: Upload):
+    """Mark ``upload`` failed, with the reason, when the ingest inside raises; re-raise."""
+    try:
+        yield
+    except IngestError as exc:
+        _fail(upload, str(exc))
+        raise
+    except Exception as exc:
+        _fail(upload, f"internal error: {type(exc).__name__}")
+        raise
+
 
 def ingest_file(
     path,
@@ -89,7 +115,7 @@ def ingest_file(
         upload.user = user
     upload.status = Upload.Status.RUNNING
     upload.save()
-    try:
+    with _failure_recorded(upload):
         if not path.is_file():
             raise IngestError(f"no such file: {path}")
         if mapping is not None:
@@ -110,12 +136,6 @@ def ingest_file(
             progress=progress,
             empty_is_error=True,
         )
-    except IngestError as exc:
-        _fail(upload, str(exc))
-        raise
-    except Exception as exc:
-        _fail(upload, f"internal error: {type(exc).__name__}")
-        raise
 
 
 def ingest_records(
@@ -136,7 +156,7 @@ def ingest_records(
         skip_invalid=skip_invalid,
         status=Upload.Status.RUNNING,
     )
-    try:
+    with _failure_recorded(upload):
         frame = records_frame(records)
         source = readers.Source("api", iter([frame]))
         return _ingest(
@@ -147,12 +167,6 @@ def ingest_records(
             progress=None,
             empty_is_error=False,
         )
-    except IngestError as exc:
-        _fail(upload, str(exc))
-        raise
-    except Exception as exc:
-        _fail(upload, f"internal error: {type(exc).__name__}")
-        raise
 
 
 def records_frame(records: Iterable[dict]) -> pl.DataFrame:
