@@ -26,6 +26,9 @@ import django
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lmec.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+# the pages are rendered without collectstatic: plain static names, files found in the apps
+os.environ.setdefault("STATIC_MANIFEST", "false")
+os.environ.setdefault("WHITENOISE_USE_FINDERS", "true")
 django.setup()
 
 import numpy as np  # noqa: E402
