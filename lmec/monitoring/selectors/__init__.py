@@ -9,6 +9,7 @@ the active language; a missing station raises ``Station.DoesNotExist``, a bad ar
 ``ValueError`` naming the valid choices.
 """
 
+from ._common import same_stations
 from .aqi import (
     BASIS_NOTES,
     MAX_DAILY_DAYS,
@@ -49,6 +50,7 @@ __all__ = [
     "category_out",
     "compare",
     "comparison",
+    "same_stations",
     "completeness",
     "daily_aqi",
     "daily_series",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 
@@ -23,8 +25,36 @@ UTC = dt.UTC
 CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 
 
+_stations_seen: ContextVar[dict | None] = ContextVar("stations_seen", default=None)
+
+
+@contextmanager
+def same_stations():
+    """Within the block, each station is read from the database once.
+
+    A page asks a dozen selectors about one station; each looked it up again (23 queries of
+    a station page at 10 M measurements). The block is one unit of work, such as a request,
+    so no edit to a station can be missed across requests.
+    """
+    token = _stations_seen.set({})
+    try:
+        yield
+    finally:
+        _stations_seen.reset(token)
+
+
 def get_station(code: str, *, kind: str | None = None) -> Station:
     """The station ``code`` (of ``kind`` if given); ``Station.DoesNotExist`` otherwise."""
+    seen = _stations_seen.get()
+    if seen is not None and (code, kind) in seen:
+        return seen[code, kind]
+    station = _read_station(code, kind)
+    if seen is not None:
+        seen[code, kind] = station
+    return station
+
+
+def _read_station(code: str, kind: str | None) -> Station:
     stations = Station.objects.select_related("country")
     if kind is not None:
         stations = stations.filter(kind=kind)
