@@ -141,7 +141,9 @@ def test_it_shows_one_station_in_the_language_asked(client, bang_na):
     assert client.get(f"{API}/stations/TH-T1?lang=th").json() == {
         **BANG_NA,
         "country_name": "ไทย",
-        "parameters": [{**PM25, "first_date": "2024-03-01", "last_date": "2024-03-01"}],
+        "parameters": [
+            {**PM25, "name": "ฝุ่นละออง PM2.5", "first_date": "2024-03-01", "last_date": "2024-03-01"}
+        ],
         "source": "PCD Air4Thai",
         "licence": "CC BY 4.0",
         "river": "",
