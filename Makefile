@@ -41,6 +41,7 @@ vendor:
 bench: install
 	$(BIN)/python benchmarks/aqi.py
 	$(BIN)/python benchmarks/ingest.py
+	benchmarks/monitoring_api.sh
 
 clean:
 	rm -rf $(VENV) var test-artefacts .pytest_cache
