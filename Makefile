@@ -16,11 +16,14 @@ test: install
 	scripts/test_all.sh
 
 ## install: the project's own virtualenv with pinned dependencies and compiled translations
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(VENV)/.translations
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@python=$$(scripts/find_python.sh) && { [ -x $(BIN)/python ] || $$python -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	@touch $@
+# compiled again whenever a catalogue changes (after a pull, too)
+$(VENV)/.translations: $(VENV)/.installed $(wildcard lmec/locale/*/LC_MESSAGES/*.po lmec/locale_admin/*/LC_MESSAGES/*.po)
 	$(BIN)/lmec compiletranslations
 	@touch $@
 
