@@ -1,7 +1,5 @@
 """A visitor opens the regional air-quality map in a real browser, with no network beyond the site."""
 
-from pathlib import Path
-
 import pytest
 
 from lmec.quality import aqi
@@ -9,7 +7,6 @@ from tests.monitoring.page_fixtures import make_network
 
 pytestmark = pytest.mark.e2e
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 GREY = "#9ca3af"
 
 
@@ -67,8 +64,6 @@ def test_it_draws_the_stations_in_their_category_colours(live_server, network, w
         "getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'"
     )
     page.screenshot(path=str(artefacts / "monitoring-map-th.png"))
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "monitoring-map-th.png"))
     assert page.errors == []
     assert page.outside == []  # no tile server, no CDN: the map works on a closed network
 

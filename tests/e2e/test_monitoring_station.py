@@ -1,14 +1,10 @@
 """A visitor opens a station's page in a real browser: charts and calendar are drawn."""
 
-from pathlib import Path
-
 import pytest
 
 from tests.monitoring.page_fixtures import make_network
 
 pytestmark = pytest.mark.e2e
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -43,8 +39,6 @@ def test_it_draws_a_chart_per_parameter_and_the_calendar(live_server, network, w
     assert page.locator("h1").inner_text().startswith("ศาลากลางจังหวัดเชียงใหม่")
     page.evaluate("document.querySelector('#charts').scrollIntoView()")
     page.screenshot(path=str(artefacts / "station-TH-CM1-charts.png"))
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "station-th-charts.png"))
     assert page.errors == []
     assert page.outside == []
 
@@ -59,7 +53,6 @@ def test_it_draws_a_whole_year_in_the_calendar(live_server, network, watched, ar
     )
     page.evaluate("document.querySelector('#calendar').scrollIntoView()")
     page.screenshot(path=str(artefacts / "station-TH-CM1-calendar-2024.png"))
-    page.screenshot(path=str(SCREENSHOTS / "station-th-calendar.png"))
     assert page.errors == []
 
 
