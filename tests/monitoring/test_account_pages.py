@@ -124,3 +124,10 @@ def test_it_renders_the_data_pages_in_every_language(client, users, station, lan
         response = client.get(f"/{lang}/{path}")
         assert response.status_code == 200, path
         assert f'<html lang="{lang}">' in response.content.decode()
+
+
+def test_it_names_the_indices_in_the_reader_language(client, users):
+    login(client, users.member)
+    page = client.get("/th/monitoring/alerts/").content.decode()
+    assert "ไทย · PCD AQI 2566 (2023)" in page
+    assert "ดัชนีระดับชาติของแต่ละสถานี" in page  # each station's national index

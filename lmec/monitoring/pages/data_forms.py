@@ -6,12 +6,14 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from lmec.core.models import Country
-from lmec.quality import aqi
 
+from .. import selectors
 from ..models import Station, Upload
+from .forms import standard_choices
 
 #: File types the ingest reads, by extension (the content is checked by the ingest itself).
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".xlsx", ".json")
@@ -117,9 +119,11 @@ class AlertForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["standard"].choices = [("", _("Each station's national index"))] + [
-            (std.id, std.name) for std in aqi.STANDARDS.values()
-        ]
+        # the same translated "country · document" names as the map and station pages
+        standards = selectors.aqi_standard_list(translation.get_language())
+        self.fields["standard"].choices = standard_choices(
+            standards, default_label=_("Each station's national index")
+        )
 
     def clean(self):
         data = super().clean()
