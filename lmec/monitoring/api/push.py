@@ -9,13 +9,14 @@ A batch with a bad row is refused whole with the row report (HTTP 422), unless
 
 from __future__ import annotations
 
-from typing import Any
-
 from ninja import Router, Schema, Status
 from ninja.security import APIKeyHeader
 from pydantic import Field
 
+from lmec.core.api import ErrorOut, ValidationErrorOut
+
 from .. import services
+from ..ingest import ingest_records
 
 MAX_BATCH = 10_000
 #: Row errors returned in one answer (the upload keeps the full report).
@@ -78,16 +79,6 @@ class IngestOut(Schema):
     errors: list[RowErrorOut]
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-class ValidationErrorOut(Schema):
-    """django-ninja's answer to a body that does not match the schema."""
-
-    detail: list[dict[str, Any]]
-
-
 @router.post(
     "/measurements",
     auth=ApiKeyAuth(),
@@ -105,8 +96,6 @@ class ValidationErrorOut(Schema):
 )
 def push_measurements(request, batch: BatchIn):
     """Store a batch of measurements for the key's stations. Re-sending is harmless."""
-    from ..ingest import ingest_records
-
     key = request.auth
     result = ingest_records(
         [m.dict() for m in batch.measurements],
