@@ -25,6 +25,7 @@ from lmec.quality import aqi
 
 from .. import parameters
 from ..models import DailyValue, Station
+from ..selectors._common import get_station
 
 #: The six countries of the Lancang-Mekong cooperation (ISO 3166-1 alpha-2).
 COUNTRY_CODES = ("CN", "KH", "LA", "MM", "TH", "VN")
@@ -74,7 +75,6 @@ Moment = Annotated[
 _DATE = TypeAdapter(dt.date)
 _DATETIME = TypeAdapter(dt.datetime)
 #: Station codes are slugs (``Station.code``): anything else names no station.
-CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 
 
 @contextmanager
@@ -89,10 +89,9 @@ def answers():
 
 
 def station_or_404(code: str) -> Station:
+    """The station ``code`` (the selectors' lookup, shared within the request), else 404."""
     try:
-        if not CODE_RE.match(code):
-            raise Station.DoesNotExist  # not a slug (a NUL byte would not even reach SQL)
-        return Station.objects.select_related("country").get(code=code)
+        return get_station(code)
     except Station.DoesNotExist:
         raise HttpError(404, f"no station {code!r}") from None
 

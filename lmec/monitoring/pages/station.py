@@ -31,11 +31,6 @@ API = "/api/v1/monitoring"
 
 def station(request, code: str):
     """``monitoring:station``: one station; a bad query is named and the defaults shown."""
-    with selectors.same_stations():  # a dozen selectors ask about this one station
-        return _station(request, code)
-
-
-def _station(request, code: str):
     try:
         detail = selectors.station_detail(code)
     except Station.DoesNotExist:

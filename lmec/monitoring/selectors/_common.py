@@ -33,8 +33,9 @@ def same_stations():
     """Within the block, each station is read from the database once.
 
     A page asks a dozen selectors about one station; each looked it up again (23 queries of
-    a station page at 10 M measurements). The block is one unit of work, such as a request,
-    so no edit to a station can be missed across requests.
+    a station page at 10 M measurements). The block is one unit of work: every request runs
+    in one (:mod:`lmec.monitoring.middleware`), so no edit to a station is missed across
+    requests.
     """
     token = _stations_seen.set({})
     try:
