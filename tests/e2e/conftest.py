@@ -66,3 +66,25 @@ def strategy_loaded(transactional_db):
     from lmec.cooperation.services import load_strategy
 
     load_strategy()
+
+
+@pytest.fixture
+def network(strategy_loaded):
+    """The monitoring page fixtures (four stations with their data) for the live server."""
+    from tests.monitoring.page_fixtures import make_network
+
+    return make_network()
+
+
+@pytest.fixture
+def watched(page, live_server):
+    """The page, with every console error and every request that leaves the site recorded."""
+    errors, outside = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith(live_server.url) else outside.append(r.url),
+    )
+    page.errors, page.outside = errors, outside
+    return page

@@ -3,16 +3,10 @@
 import pytest
 
 from lmec.quality import aqi
-from tests.monitoring.page_fixtures import make_network
 
 pytestmark = pytest.mark.e2e
 
 GREY = "#9ca3af"
-
-
-@pytest.fixture
-def network(strategy_loaded):
-    return make_network()
 
 
 def colour(standard: str, readings: dict) -> str:
@@ -24,20 +18,6 @@ def colour(standard: str, readings: dict) -> str:
 
 def fill(page, code: str) -> str:
     return page.locator(f'path.station-marker[data-station="{code}"]').get_attribute("fill")
-
-
-@pytest.fixture
-def watched(page, live_server):
-    """The page, with every console error and every request that leaves the site recorded."""
-    errors, outside = [], []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on(
-        "request",
-        lambda r: None if r.url.startswith(live_server.url) else outside.append(r.url),
-    )
-    page.errors, page.outside = errors, outside
-    return page
 
 
 def test_it_draws_the_stations_in_their_category_colours(live_server, network, watched, artefacts):

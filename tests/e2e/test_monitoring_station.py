@@ -2,27 +2,7 @@
 
 import pytest
 
-from tests.monitoring.page_fixtures import make_network
-
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def network(strategy_loaded):
-    return make_network()
-
-
-@pytest.fixture
-def watched(page, live_server):
-    errors, outside = [], []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on(
-        "request",
-        lambda r: None if r.url.startswith(live_server.url) else outside.append(r.url),
-    )
-    page.errors, page.outside = errors, outside
-    return page
 
 
 def test_it_draws_a_chart_per_parameter_and_the_calendar(live_server, network, watched, artefacts):
