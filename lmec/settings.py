@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "lmec.core",
     "lmec.cooperation",
     "lmec.monitoring",
+    "lmec.network",
+    "lmec.knowledge",
 ]
 
 MIDDLEWARE = [
