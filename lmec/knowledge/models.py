@@ -25,11 +25,11 @@ from . import licences
 
 LANGUAGE_CHOICES = settings.LANGUAGES
 
-#: Identifiers are stable public keys: letters, digits and ``. _ : / -`` (harvested records
-#: keep their source's id behind a prefix, e.g. ``odm:dataset-name``).
+#: Identifiers are stable public keys and one URL path segment: letters, digits and ``. _ : -``
+#: (harvested records keep their source's id behind a prefix, e.g. ``odm:dataset-name``).
 identifier_validator = RegexValidator(
-    r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$",
-    _("Use letters, digits and . _ : / - only (up to 200), starting with a letter or digit."),
+    r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$",
+    _("Use letters, digits and . _ : - only (up to 200), starting with a letter or digit."),
 )
 
 

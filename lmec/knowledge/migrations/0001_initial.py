@@ -162,8 +162,8 @@ class Migration(migrations.Migration):
                         unique=True,
                         validators=[
                             django.core.validators.RegexValidator(
-                                "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$",
-                                "Use letters, digits and . _ : / - only (up to 200), starting with a letter or digit.",
+                                "^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$",
+                                "Use letters, digits and . _ : - only (up to 200), starting with a letter or digit.",
                             )
                         ],
                         verbose_name="identifier",
