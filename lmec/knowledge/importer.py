@@ -19,6 +19,7 @@ from django.db import DatabaseError, transaction
 
 from . import services
 from .models import Resource
+from .services.records import _create_organisations as create_organisations
 from .services.records import create_many, store_record
 from .services.validation import CleanRecord, Lookups, validate_record
 
@@ -144,6 +145,8 @@ def _store_batch(batch, lookups, action, result, skip_invalid) -> None:
     existing = set(
         Resource.objects.filter(identifier__in=identifiers).values_list("identifier", flat=True)
     )
+    for _, clean in batch:  # organisations a line describes, which later lines may name
+        create_organisations(clean, lookups)
     bulk = [(n, c) for n, c in batch if c.identifier not in existing and not c.files]
     single = [(n, c) for n, c in batch if c.identifier in existing or c.files]
     if bulk:
@@ -151,7 +154,7 @@ def _store_batch(batch, lookups, action, result, skip_invalid) -> None:
             with transaction.atomic():
                 create_many([c for _, c in bulk], action=action, lookups=lookups)
             result.created += len(bulk)
-        except (ObjectDoesNotExist, DatabaseError):
+        except (ObjectDoesNotExist, DatabaseError, KeyError):
             # one line the checks could not foresee: store them one by one to find it
             single = bulk + single
     for number, clean in sorted(single, key=lambda item: item[0]):

@@ -254,7 +254,7 @@ def _create(clean: CleanRecord, *, user, action, source, lookups) -> Resource:
             {"status": [_("A new resource starts as a draft; submit it for review when ready.")]}
         )
     values.setdefault("status", _DEFAULT_STATUS[action])
-    _create_organisations(clean, lookups)
+    create_organisations(clean, lookups)
     resource = Resource(identifier=clean.identifier, created_by=user, **values, **source)
     if clean.has_publisher and clean.publisher:
         resource.publisher = _organisation(clean.publisher)
@@ -284,7 +284,7 @@ def _update(resource: Resource, clean: CleanRecord, *, user, action, source, loo
     source_changed = any(getattr(resource, k) != v for k, v in source.items())
     if not changes and not source_changed:
         return False
-    _create_organisations(clean, lookups)
+    create_organisations(clean, lookups)
     for name, value in clean.values.items():
         setattr(resource, name, value)
     if clean.has_publisher:
@@ -310,7 +310,7 @@ def _organisation(slug: str):
     return Organisation.objects.get(slug=slug)
 
 
-def _create_organisations(clean: CleanRecord, lookups: Lookups) -> None:
+def create_organisations(clean: CleanRecord, lookups: Lookups) -> None:
     from lmec.network.models import Organisation
 
     for slug, fields in clean.new_organisations.items():
@@ -357,7 +357,7 @@ def create_many(cleans: list[CleanRecord], *, action: str, lookups: Lookups) -> 
     if not cleans:
         return []
     for clean in cleans:
-        _create_organisations(clean, lookups)
+        create_organisations(clean, lookups)
     slugs = {c.publisher for c in cleans if c.publisher} | {
         s for c in cleans for s in c.relations.get("organisations", [])
     }
