@@ -19,8 +19,7 @@ from django.db import DatabaseError, transaction
 
 from . import services
 from .models import Resource
-from .services.records import _create_organisations as create_organisations
-from .services.records import create_many, store_record
+from .services.records import create_many, create_organisations, store_record
 from .services.validation import CleanRecord, Lookups, validate_record
 
 #: progress(stage, done, total): stages "check" then "store"
