@@ -243,7 +243,9 @@ def render_preview(path, *, width: int = PREVIEW_WIDTH) -> bytes:
     pixels wide."""
     import pypdfium2 as pdfium
 
-    source = path if hasattr(path, "read") else str(path)
+    # PDFium takes bytes or a path; a storage file object (FieldFile) is neither, and
+    # str() of it is its name relative to the storage, not a path it could open.
+    source = path.read() if hasattr(path, "read") else str(path)
     document = pdfium.PdfDocument(source)
     try:
         page = document[0]
