@@ -76,7 +76,7 @@ def test_it_keeps_the_punctuation_of_the_water_site_inside_the_chinese_messages(
 ):
     html = page_html(client, "/zh-hans/monitoring/water/CN-R-09/", "zh-hans")
     assert '采样日期：<time datetime="2024-03-05">2024-03-05</time>。' in html
-    assert "类别：<span class=\"swatch\"" in html
+    assert '类别：<span class="swatch"' in html
     assert "定类指标：<strong>溶解氧</strong>。" in html
     assert "（定类）" in html
     # the flags by their labels, in Chinese, not by their codes
