@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lmec.core.models import Country
 
@@ -149,8 +150,8 @@ class Upload(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
         RUNNING = "running", _("Running")
-        DONE = "done", _("Stored")
-        REFUSED = "refused", _("Refused")
+        DONE = "done", pgettext_lazy("upload status", "Stored")
+        REFUSED = "refused", pgettext_lazy("upload status", "Refused")
         FAILED = "failed", _("Failed")
 
     class Format(models.TextChoices):
@@ -328,7 +329,9 @@ class ApiKey(models.Model):
     stations = models.ManyToManyField(Station, verbose_name=_("stations"), related_name="+")
     created = models.DateTimeField(_("created"), auto_now_add=True)
     last_used = models.DateTimeField(_("last used"), null=True, blank=True)
-    revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked = models.DateTimeField(
+        pgettext_lazy("API key field: when it was revoked", "revoked"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("API key")
@@ -360,7 +363,9 @@ class AlertSubscription(models.Model):
         _("AQI threshold"), validators=[MinValueValidator(1), MaxValueValidator(500)]
     )
     language = models.CharField(_("language"), max_length=10, default="en")
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(
+        pgettext_lazy("alert subscription field: it sends e-mails", "active"), default=True
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

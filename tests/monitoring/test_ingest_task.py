@@ -55,6 +55,8 @@ def test_it_ingests_an_upload_within_the_stations_it_may_write(network, users):
             "column": "station",
             "value": "VN-HAN",
             "reason": "you may not send data for station VN-HAN",
+            "code": "station_not_allowed",
+            "params": {"station": "VN-HAN"},
         }
     ]
     assert upload.finished is not None

@@ -206,6 +206,8 @@ def test_it_caps_the_report_and_counts_every_error(network, tmp_path):
         "column": "value",
         "value": "bad",
         "reason": "not a number (a value below the detection limit is written like <0.01)",
+        "code": "value_not_number",
+        "params": {"example": "<0.01"},
     }
     assert "nothing was stored" in upload.message
 

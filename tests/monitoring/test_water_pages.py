@@ -93,7 +93,7 @@ def test_it_explains_a_bad_date_and_shows_the_whole_history(client, sites):
     response = client.get("/en/monitoring/water/CN-R-01/?start=June")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "start: June is not a date (YYYY-MM-DD)." in html
+    assert "From: June is not a date (YYYY-MM-DD)." in html
     assert len(re.findall(r"<tr data-date=", html)) == 3
 
 

@@ -9,20 +9,40 @@ A batch with a bad row is refused whole with the row report (HTTP 422), unless
 
 from __future__ import annotations
 
-from ninja import Router, Schema, Status
-from ninja.security import APIKeyHeader
-from pydantic import Field
+from typing import Annotated
 
-from lmec.core.api import ErrorOut, ValidationErrorOut
+from django.utils import translation
+from ninja import Query, Router, Schema, Status
+from ninja.security import APIKeyHeader
+from pydantic import Field, WithJsonSchema
+
+from lmec.core.api import LANG_PATTERN, ErrorOut, ValidationErrorOut, requested_language
+from lmec.core.i18n import LANGUAGE_CODES
 
 from .. import services
-from ..ingest import ingest_records
+from ..ingest import ingest_records, reasons
 
 MAX_BATCH = 10_000
 #: Row errors returned in one answer (the upload keeps the full report).
 MAX_ERRORS_SHOWN = 1_000
 
 router = Router(tags=["monitoring: push"])
+
+#: ``?lang=`` of the push: unlike reads, the default is English whatever Accept-Language
+#: says, so that a logger's scripts see the same ``reason`` everywhere.
+ReasonLang = Annotated[
+    str | None,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": LANG_PATTERN,
+            "description": "Language of each error's `reason`: "
+            + ", ".join(LANGUAGE_CODES)
+            + " (default: English; `code` and `params` are the same in every language).",
+        }
+    ),
+    Query(None),
+]
 
 
 class ApiKeyAuth(APIKeyHeader):
@@ -64,7 +84,13 @@ class RowErrorOut(Schema):
     row: int = Field(..., description="Position in `measurements`, from 1")
     column: str
     value: str
-    reason: str
+    reason: str = Field(..., description="Why, in English or in the language of `?lang=`")
+    code: str = Field(
+        ..., description="The reason as a stable code (`unit_unknown`, `time_future`, …)"
+    )
+    params: dict[str, str | int | list[str]] = Field(
+        ..., description="The values the reason names (station code, unit, …)"
+    )
 
 
 class IngestOut(Schema):
@@ -82,10 +108,11 @@ class IngestOut(Schema):
 @router.post(
     "/measurements",
     auth=ApiKeyAuth(),
-    response={200: IngestOut, 401: ErrorOut, 422: IngestOut | ValidationErrorOut},
+    response={200: IngestOut, 400: ErrorOut, 401: ErrorOut, 422: IngestOut | ValidationErrorOut},
     summary="Push a batch of measurements (data providers, API key)",
     openapi_extra={
         "responses": {
+            400: {"description": "Unknown language in `lang`"},
             401: {"description": "Missing, unknown or revoked API key"},
             422: {
                 "description": "Refused: the batch has invalid rows (nothing stored), or the "
@@ -94,8 +121,9 @@ class IngestOut(Schema):
         }
     },
 )
-def push_measurements(request, batch: BatchIn):
+def push_measurements(request, batch: BatchIn, lang: ReasonLang = None):
     """Store a batch of measurements for the key's stations. Re-sending is harmless."""
+    language = "en" if lang is None else requested_language(request, lang)
     key = request.auth
     result = ingest_records(
         [m.dict() for m in batch.measurements],
@@ -104,12 +132,9 @@ def push_measurements(request, batch: BatchIn):
         skip_invalid=batch.skip_invalid,
         allowed_stations=services.api_key_station_ids(key),
     )
-    body = {
-        "upload": result.upload.id,
-        **result.counts(),
-        "errors": [
-            {"row": e.row, "column": e.column, "value": str(e.value), "reason": e.reason}
-            for e in result.errors[:MAX_ERRORS_SHOWN]
-        ],
-    }
+    errors = [e.as_dict() for e in result.errors[:MAX_ERRORS_SHOWN]]
+    if language != "en":
+        with translation.override(language):
+            errors = [dict(e, reason=reasons.translated(e)) for e in errors]
+    body = {"upload": result.upload.id, **result.counts(), "errors": errors}
     return Status(422 if result.status == "refused" else 200, body)

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+
+from . import reasons
 
 #: Row errors kept in a report (on the Upload, in the result); more are counted, not kept.
 REPORT_LIMIT = 1000
@@ -20,16 +22,33 @@ class RowError:
 
     ``row`` counts data rows from 1 (the first row under the header; for JSON the first
     item of ``results``; for an API batch the first record). ``column`` names the column as
-    the file spells it (for a wide table, the measured column's header).
+    the file spells it (for a wide table, the measured column's header). ``reason`` is the
+    English sentence; ``code`` and ``params`` say the same for translation
+    (:mod:`.reasons`).
     """
 
     row: int
     column: str
     value: str
     reason: str
+    code: str = ""
+    params: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, row: int, column: str, value: str, problem: RowProblem) -> RowError:
+        return cls(row, column, value, str(problem), problem.code, problem.params)
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+class RowProblem(ValueError):
+    """Why a value is refused: a :mod:`.reasons` code and its parameters; ``str()`` is the
+    English sentence (so code that expects a ``ValueError`` with words still gets them)."""
+
+    def __init__(self, code: str, **params):
+        self.code, self.params = code, params
+        super().__init__(reasons.english(code, params))
 
 
 class Report:

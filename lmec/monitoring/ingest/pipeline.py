@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from ..models import Upload
 from . import merge, qaqc, readers, store
-from .errors import IngestError, Report, RowError
+from .errors import IngestError, Report, RowError, RowProblem
 from .mapping import load_mapping
 from .validate import CENSOR_TEXT, CLEAN_SCHEMA, LONG_COLUMNS, Lookups, validate
 
@@ -245,15 +245,8 @@ def deduplicate(incoming: pl.DataFrame, report: Report) -> tuple[pl.DataFrame, i
             others = [r for r in record["rows"] if r != record["row"]]
             shown = ", ".join(str(r) for r in others[:5]) + (" ..." if len(others) > 5 else "")
             value = CENSOR_TEXT[record["censor"]] + f"{record['raw_value']:g}"
-            errors.append(
-                RowError(
-                    record["row"],
-                    "value",
-                    value,
-                    f"the same station, parameter, averaging and time is in row "
-                    f"{shown} with a different value",
-                )
-            )
+            problem = RowProblem("key_repeated", rows=shown)
+            errors.append(RowError.of(record["row"], "value", value, problem))
         report.extend(errors, refused)
         keep = keep.join(
             conflicts.select(store.KEY), on=store.KEY, how="anti", maintain_order="left"

@@ -11,6 +11,7 @@ as the report keeps.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -18,7 +19,7 @@ import polars as pl
 from .. import parameters
 from ..parameters import Flag
 from . import times, units
-from .errors import Report, RowError
+from .errors import Report, RowError, RowProblem
 
 #: Averaging written in a file -> hours (0 = grab sample).
 AVERAGING = {
@@ -218,8 +219,10 @@ def validate(
         try:
             scale, offset = units.conversion(parameter[i], unit_text[i])
             conversions.append((key[i], scale, offset, None))
-        except ValueError as exc:
-            conversions.append((key[i], None, None, str(exc)))
+        except RowProblem as exc:
+            # the reason's code and parameters, for the report (see _r_unit)
+            problem = json.dumps([exc.code, exc.params], ensure_ascii=False)
+            conversions.append((key[i], None, None, problem))
     unit_table = pl.DataFrame(
         conversions,
         schema={
@@ -353,7 +356,8 @@ _NAMES = {c: c for c in LONG_COLUMNS}
 
 
 def _checks(now):
-    """(column, mask, reason) of each detailed check, over the bad rows only."""
+    """(column, mask, reason) of each detailed check, over the bad rows only; ``reason(row)``
+    gives a :class:`RowProblem`."""
     blank = lambda c: pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")  # noqa: E731
     station_ok = pl.col("station_id").is_not_null()
     parameter_ok = pl.col("parameter_id").is_not_null()
@@ -404,89 +408,86 @@ def _collect_errors(bad: pl.DataFrame, checks, names, report: Report) -> None:
                 else:
                     name = names[column]
                 text = record.get(column)
-                found.append(
-                    RowError(record["row"], name, "" if text is None else str(text), reason(record))
-                )
+                value = "" if text is None else str(text)
+                found.append(RowError.of(record["row"], name, value, reason(record)))
     found.sort(key=lambda e: e.row)
     report.extend(found, total)
 
 
-# Reasons, in words for the people who sent the file.
+# Reasons, in words for the people who sent the file (codes and messages: .reasons).
 def _r_empty_station(r):
-    return "the station is missing"
+    return RowProblem("station_missing")
 
 
 def _r_unknown_station(r):
-    return f"no station has the code {r['station'].strip()!r}"
+    return RowProblem("station_unknown", station=r["station"].strip())
 
 
 def _r_not_allowed(r):
-    return f"you may not send data for station {r['code'] or r['station'].strip()}"
+    return RowProblem("station_not_allowed", station=r["code"] or r["station"].strip())
 
 
 def _r_empty_parameter(r):
-    return "the parameter is missing"
+    return RowProblem("parameter_missing")
 
 
 def _r_unknown_parameter(r):
-    air = ", ".join(parameters.AIR_CODES)
-    return (
-        f"unknown parameter {r['parameter'].strip()!r}; air parameters are {air}; water "
-        "parameters are listed in docs/ingest.md"
+    return RowProblem(
+        "parameter_unknown", parameter=r["parameter"].strip(), air=", ".join(parameters.AIR_CODES)
     )
 
 
 def _r_wrong_kind(r):
     code = parameters.BY_ID[r["parameter_id"]].code
     if r["parameter_kind"] == parameters.AIR:
-        return f"{code} is an air parameter but {r['code']} is a water sampling site"
-    return f"{code} is a water parameter but {r['code']} is an air-quality station"
+        return RowProblem("parameter_air_at_water_site", parameter=code, station=r["code"])
+    return RowProblem("parameter_water_at_air_station", parameter=code, station=r["code"])
 
 
 def _r_not_measured(r):
     code = parameters.BY_ID[r["parameter_id"]].code
-    return f"station {r['code']} does not measure {code}"
+    return RowProblem("parameter_not_measured", station=r["code"], parameter=code)
 
 
 def _r_unit(r):
-    return r["unit_error"]
+    code, params = json.loads(r["unit_error"])
+    return RowProblem(code, **params)
 
 
 def _r_empty_time(r):
-    return "the time is missing"
+    return RowProblem("time_missing")
 
 
 def _r_bad_time(r):
-    return "not a date and time in ISO 8601, e.g. 2024-03-01T13:00+07:00 or 2024-03-01 13:00"
+    return RowProblem(
+        "time_invalid", example="2024-03-01T13:00+07:00", other_example="2024-03-01 13:00"
+    )
 
 
 def _r_no_such_local_time(r):
-    return (
-        f"this local time does not exist in {r['zone'] or r['station_zone']} (the clocks skip it)"
-    )
+    return RowProblem("time_skipped", zone=r["zone"] or r["station_zone"])
 
 
 def _r_future(now):
     def reason(r):
-        return f"this time lies in the future (the server's clock says {now:%Y-%m-%d %H:%M} UTC)"
+        return RowProblem("time_future", now=f"{now:%Y-%m-%d %H:%M}")
 
     return reason
 
 
 def _r_empty_value(r):
-    return "the value is missing"
+    return RowProblem("value_missing")
 
 
 def _r_not_a_number(r):
-    return "not a number (a value below the detection limit is written like <0.01)"
+    return RowProblem("value_not_number", example="<0.01")
 
 
 def _r_averaging(r):
-    return "unknown averaging period; use 1h, 8h, 24h or grab"
+    return RowProblem("averaging_unknown")
 
 
 def _r_flag(r):
-    return (
-        f"unknown flag; use {', '.join(VALID_FLAGS)} or leave it empty for a valid value, "
-        f"{', '.join(INVALID_FLAGS)} for one the provider marks invalid"
+    return RowProblem(
+        "flag_unknown", valid=", ".join(VALID_FLAGS), invalid=", ".join(INVALID_FLAGS)
     )

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from lmec.core.permissions import is_secretariat
 
 from .. import services
+from ..ingest import reasons
 from ..models import AlertSubscription, ApiKey, Station, Upload
 from ..permissions import writable_station_ids
 from .data_forms import AlertForm, ApiKeyForm, UploadForm
@@ -61,7 +62,9 @@ def _visible_upload(request, pk: int) -> Upload:
 @login_required
 def upload_detail(request, pk: int):
     shown = _visible_upload(request, pk)
-    context = {"upload": shown, "errors": shown.report[:ERRORS_SHOWN], "shown": ERRORS_SHOWN}
+    # reasons in the reader's language (reports stored before reason codes: in English)
+    errors = [dict(e, reason=reasons.translated(e)) for e in shown.report[:ERRORS_SHOWN]]
+    context = {"upload": shown, "errors": errors, "shown": ERRORS_SHOWN}
     if request.headers.get("HX-Request"):
         return render(request, "monitoring/_upload_status.html", context)
     return render(request, "monitoring/upload_detail.html", context)

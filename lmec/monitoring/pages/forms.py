@@ -85,7 +85,10 @@ class CompareQuery(_ChoicesNamed, forms.Form):
     stations = forms.MultipleChoiceField(label=_("Stations"), required=False)
     countries = forms.MultipleChoiceField(label=_("Countries"), required=False)
     standard = forms.ChoiceField(label=_("Index"))
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=pgettext_lazy("start of a date range", "From"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, data, *, standards, stations, countries):

@@ -5,9 +5,11 @@ import datetime as dt
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .. import selectors
 from ..models import Station
+from ..parameters import Flag
 
 
 def water_sites(request):
@@ -21,15 +23,16 @@ def water_sites(request):
     return render(request, "monitoring/water_sites.html", context)
 
 
-def _date(request, name: str, errors: list[str]) -> dt.date | None:
+def _date(request, name: str, label: str, errors: list[str]) -> dt.date | None:
     text = request.GET.get(name, "").strip()
     if not text:
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
+        # named by the form's label, in the reader's language (the parameter name is English)
         errors.append(
-            _("%(name)s: %(value)s is not a date (YYYY-MM-DD).") % {"name": name, "value": text}
+            _("%(name)s: %(value)s is not a date (YYYY-MM-DD).") % {"name": label, "value": text}
         )
         return None
 
@@ -41,11 +44,12 @@ def water_site(request, code: str):
     except Station.DoesNotExist:
         raise Http404(_("No water sampling site %(code)s.") % {"code": code}) from None
     errors: list[str] = []
-    start, end = _date(request, "start", errors), _date(request, "end", errors)
+    start = _date(request, "start", pgettext("start of a date range", "From"), errors)
+    end = _date(request, "end", _("to"), errors)
     history = selectors.water_classes(code, start=start, end=end)
     table = selectors.water_history_table(history)
     context = {
-        "site": site,
+        "site": _with_flag_labels(site),
         "history": history,
         "columns": table["columns"],
         "rows": table["rows"],
@@ -54,3 +58,18 @@ def water_site(request, code: str):
         "errors": errors,
     }
     return render(request, "monitoring/water_site.html", context)
+
+
+def _with_flag_labels(site: dict) -> dict:
+    """``site`` with each latest value's flags as one text in the reader's language
+    (``flag_text``); the selector gives codes (``spike``), which the API keeps."""
+    latest = site.get("latest")
+    if not latest:
+        return site
+    separator = pgettext("separator between the items of a list", ", ")
+    labels = {code: str(Flag.LABELS[bit]) for bit, code in Flag.CODES.items()}
+    values = [
+        dict(p, flag_text=separator.join(labels.get(c, c) for c in p["flags"]))
+        for p in latest["parameters"]
+    ]
+    return dict(site, latest=dict(latest, parameters=values))
