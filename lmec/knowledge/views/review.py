@@ -95,8 +95,8 @@ def workflow(request, identifier: str):
     except ValidationError as error:
         for problem in error.messages:
             messages.error(request, problem)
-    except PermissionDenied:
-        raise
+    except ValueError as error:  # InvalidTransition: a step the state does not allow now
+        messages.error(request, str(error))
     else:
         messages.success(request, DONE[step])
     return redirect(_back(request, found))
