@@ -193,7 +193,7 @@ def make_resource(
     return resource
 
 
-@pytest.fixture
-def corpus(db):
+@pytest.fixture(name="corpus")
+def corpus_fixture(db):
     """The catalogue above, indexed: {identifier: Resource}."""
     return {data["identifier"]: make_resource(**data) for data in CORPUS}

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, Count, F, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
 from django.utils import translation
@@ -81,7 +81,11 @@ def parse(q: str) -> list[Clause]:
             negated = m.start() > 0 and q[m.start() - 1] == "-"
             clauses.append(Clause(words, negated))
     rest = _QUOTED.sub(" ", q)
-    run: list[str] = []  # Vietnamese syllables waiting to form one phrase
+    # In a Vietnamese query, spaces separate syllables: consecutive Latin-script chunks form
+    # one phrase (a word of several syllables, or several words: then the phrase is stricter
+    # than needed, and the semantic half of a hybrid search finds the looser matches).
+    vietnamese = text.detect_language(rest) == "vi"
+    run: list[str] = []
 
     def flush():
         if run:
@@ -93,29 +97,17 @@ def parse(q: str) -> list[Clause]:
         words = tuple(text.segment(chunk[1:] if negated else chunk))
         if not words:
             continue
-        if text.detect_language(chunk) == "vi" or (run and _latin_syllable(chunk)):
-            if negated:
-                flush()
-                clauses.append(Clause(words, True))
-            else:
-                run.extend(words)
+        if vietnamese and not negated and text.detect_language(chunk) in ("vi", "en"):
+            run.extend(words)
             continue
         flush()
         clauses.append(Clause(words, negated))
     flush()
-    # A run of Vietnamese holding only one syllable and plain Latin words around it
-    # ("Mekong Việt Nam"): the syllables after a Vietnamese one join its phrase; before it,
-    # plain words stay separate words.
     unique: list[Clause] = []
     for clause in clauses:
         if clause not in unique:
             unique.append(clause)
     return unique
-
-
-def _latin_syllable(chunk: str) -> bool:
-    # A plain Latin syllable ("kinh", "hoan") continues a Vietnamese run.
-    return chunk.isalpha() and chunk.isascii()
 
 
 def query_terms(clauses: list[Clause]) -> set[str]:
@@ -296,8 +288,10 @@ def _display_title(lang: str):
     original = Case(
         *[When(language=code, then=F(f"title_{code.replace('-', '_')}")) for code in LANGUAGES],
         default=F("title_en"),
+        output_field=CharField(),
     )
-    return Lower(Coalesce(NullIf(F(f"title_{lang.replace('-', '_')}"), Value("")), original))
+    own = NullIf(F(f"title_{lang.replace('-', '_')}"), Value(""), output_field=CharField())
+    return Lower(Coalesce(own, original, output_field=CharField()))
 
 
 def _ordered(qs: QuerySet, sort: str, lang: str) -> QuerySet:
