@@ -156,6 +156,10 @@ def make_catalogue(users) -> dict[str, Resource]:
             created_by=users.member,
         )
 
+    # the records are made with the ORM, not the services: index them as the services would
+    from lmec.knowledge.search import index
+
+    index.reindex_all()
     return {
         "report": report,
         "case": case,
