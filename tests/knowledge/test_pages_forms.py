@@ -97,9 +97,13 @@ def test_it_saves_and_submits_with_a_file_and_a_link(client, catalogue, users):
     data = form_data(
         action="submit", file=upload, file_title="The report", link_url="https://example.org/x"
     )
-    client.post("/en/knowledge/submit/", data)
+    response = client.post("/en/knowledge/submit/", data)
     created = Resource.objects.get(title_th="การจัดการน้ำเสีย")
     assert created.status == "submitted"
+    # no longer the author's to change: they see the record and its status
+    assert response["Location"] == f"/en/knowledge/r/{created.identifier}/"
+    html = page_html(client, response["Location"], "en")
+    assert "Saved and submitted for review." in html and 'data-status="submitted"' in html
     kinds = sorted((d.kind, d.format) for d in created.distributions.all())
     assert kinds[0] == ("file", "PDF") and kinds[1][0] == "link"
 

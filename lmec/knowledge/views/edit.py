@@ -100,7 +100,10 @@ def _handle(request, form: ResourceForm, resource: Resource | None):
                 messages.success(request, _("Saved and submitted for review."))
             else:
                 messages.success(request, _("Saved."))
-            return redirect("knowledge:edit", identifier=saved.identifier)
+            # once submitted the author may no longer change it: show them the record
+            if request.user.has_perm("knowledge.change_resource", saved):
+                return redirect("knowledge:edit", identifier=saved.identifier)
+            return redirect("knowledge:resource", identifier=saved.identifier)
     return _form_page(request, form, resource)
 
 
