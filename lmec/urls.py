@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("lmec.knowledge.open_urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("lmec.core.urls")),

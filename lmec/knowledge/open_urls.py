@@ -1,0 +1,11 @@
+"""Open-data interfaces at the site's root (no language prefix): what harvesters expect."""
+
+from django.urls import path
+
+from . import ckan
+
+urlpatterns = [
+    path("api/3/action/<str:name>", ckan.action, name="ckan-action"),
+    # CKAN serves the same actions without the version; ckanapi calls this form.
+    path("api/action/<str:name>", ckan.action),
+]
