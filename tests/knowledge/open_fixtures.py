@@ -167,11 +167,14 @@ def lexical_search(monkeypatch):
 
         return "real"
     except ImportError:
-        package = types.ModuleType("lmec.knowledge.search")
-        package.__path__ = []
         module = types.ModuleType("lmec.knowledge.search.query")
         module.search = _contains_search
-        package.query = module
-        monkeypatch.setitem(sys.modules, "lmec.knowledge.search", package)
+        try:
+            import lmec.knowledge.search as package
+        except ImportError:
+            package = types.ModuleType("lmec.knowledge.search")
+            package.__path__ = []
+            monkeypatch.setitem(sys.modules, "lmec.knowledge.search", package)
+        monkeypatch.setattr(package, "query", module, raising=False)
         monkeypatch.setitem(sys.modules, "lmec.knowledge.search.query", module)
         return "stand-in"

@@ -10,8 +10,15 @@ class RunInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = readonly_fields = (
-        "status", "started_at", "finished_at", "pages", "created", "updated", "unchanged",
-        "skipped", "error",
+        "status",
+        "started_at",
+        "finished_at",
+        "pages",
+        "created",
+        "updated",
+        "unchanged",
+        "skipped",
+        "error",
     )
     show_change_link = True
 
@@ -26,7 +33,13 @@ class HarvestSourceAdmin(admin.ModelAdmin):
 @admin.register(HarvestRun)
 class HarvestRunAdmin(admin.ModelAdmin):
     list_display = (
-        "source", "status", "started_at", "finished_at", "created", "updated", "unchanged",
+        "source",
+        "status",
+        "started_at",
+        "finished_at",
+        "created",
+        "updated",
+        "unchanged",
         "skipped",
     )
     list_filter = ("status", "source")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -58,7 +57,7 @@ def call(base: str, name: str, params: dict, *, timeout: float = TIMEOUT) -> dic
     except urllib.error.HTTPError as error:
         detail = error.read()[:300].decode("utf-8", "replace")
         raise HarvestError(f"{url} answered HTTP {error.code}: {detail}") from None
-    except (urllib.error.URLError, TimeoutError, socket.timeout, ConnectionError) as error:
+    except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
         reason = getattr(error, "reason", error)
         raise HarvestError(f"cannot reach {url}: {reason}") from None
     try:

@@ -31,17 +31,28 @@ from lmec.core.models import Country, Theme
 from .ckan import ROWS, TIMEOUT, HarvestError, call, package_to_record, parse_time, search_params
 from .models import HarvestRecord, HarvestRun, HarvestSource
 
-_GENERIC_LABELS = {"www", "data", "catalog", "catalogue", "api", "ckan", "open", "opendata", "portal"}
+_GENERIC_LABELS = {
+    "www",
+    "data",
+    "catalog",
+    "catalogue",
+    "api",
+    "ckan",
+    "open",
+    "opendata",
+    "portal",
+}
 
 
 def default_prefix(url: str) -> str:
     """A short name for a source from its host: ``data.opendevelopmentmekong.net`` →
-    ``opendevelopmentmekong``; ``127.0.0.1:8000`` → ``127-0-0-1``."""
+    ``opendevelopmentmekong``; ``catalog.data.gov`` → ``data-gov``; ``127.0.0.1:8000`` →
+    ``127-0-0-1``."""
     host = urllib.parse.urlsplit(url).hostname or "source"
     if re.fullmatch(r"[\d.]+", host) or host == "localhost":
         return slugify(host.replace(".", "-"))[:60]
     labels = [label for label in host.split(".")[:-1] if label not in _GENERIC_LABELS]
-    return slugify(labels[0] if labels else host.split(".")[0])[:60] or "source"
+    return slugify(labels[0] if labels else "-".join(host.split(".")[-2:]))[:60] or "source"
 
 
 def normalise_url(url: str) -> str:
@@ -100,9 +111,7 @@ def harvest_ckan(
             result = call(
                 source.url,
                 "package_search",
-                search_params(
-                    organization=organization, since=run.since, start=start, rows=rows
-                ),
+                search_params(organization=organization, since=run.since, start=start, rows=rows),
                 timeout=timeout,
             )
             if not isinstance(result, dict) or not isinstance(result.get("results"), list):
@@ -110,7 +119,9 @@ def harvest_ckan(
             packages = result["results"]
             if not packages:
                 break
-            _store_page(run, source, packages, countries=countries, themes=themes, services=services)
+            _store_page(
+                run, source, packages, countries=countries, themes=themes, services=services
+            )
             if progress:
                 progress(
                     f"page {run.pages}: {run.created} created, {run.updated} updated, "

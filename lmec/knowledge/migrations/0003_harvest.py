@@ -5,70 +5,148 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('knowledge', '0001_initial'),
+        ("knowledge", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HarvestSource',
+            name="HarvestSource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('ckan', 'CKAN')], default='ckan', max_length=20, verbose_name='type')),
-                ('url', models.URLField(max_length=500, verbose_name='URL')),
-                ('organization', models.CharField(blank=True, max_length=200, verbose_name='organisation at the source')),
-                ('prefix', models.SlugField(help_text='Harvested records get the identifier <prefix>:<name at the source>.', max_length=60, verbose_name='identifier prefix')),
-                ('cursor', models.CharField(blank=True, max_length=40, verbose_name='harvested up to')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("ckan", "CKAN")],
+                        default="ckan",
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("url", models.URLField(max_length=500, verbose_name="URL")),
+                (
+                    "organization",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="organisation at the source"
+                    ),
+                ),
+                (
+                    "prefix",
+                    models.SlugField(
+                        help_text="Harvested records get the identifier <prefix>:<name at the source>.",
+                        max_length=60,
+                        verbose_name="identifier prefix",
+                    ),
+                ),
+                (
+                    "cursor",
+                    models.CharField(blank=True, max_length=40, verbose_name="harvested up to"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'harvest source',
-                'verbose_name_plural': 'harvest sources',
-                'ordering': ['url', 'organization'],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'url', 'organization'), name='one_harvest_source_per_url')],
+                "verbose_name": "harvest source",
+                "verbose_name_plural": "harvest sources",
+                "ordering": ["url", "organization"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "url", "organization"), name="one_harvest_source_per_url"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='HarvestRun',
+            name="HarvestRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('running', 'Running'), ('succeeded', 'Succeeded'), ('failed', 'Failed'), ('interrupted', 'Interrupted')], default='running', max_length=20, verbose_name='status')),
-                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('since', models.CharField(blank=True, max_length=40, verbose_name='changed since')),
-                ('pages', models.PositiveIntegerField(default=0, verbose_name='pages')),
-                ('created', models.PositiveIntegerField(default=0, verbose_name='created')),
-                ('updated', models.PositiveIntegerField(default=0, verbose_name='updated')),
-                ('unchanged', models.PositiveIntegerField(default=0, verbose_name='unchanged')),
-                ('skipped', models.PositiveIntegerField(default=0, verbose_name='skipped')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('problems', models.JSONField(blank=True, default=list, verbose_name='problems')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='runs', to='knowledge.harvestsource')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("running", "Running"),
+                            ("succeeded", "Succeeded"),
+                            ("failed", "Failed"),
+                            ("interrupted", "Interrupted"),
+                        ],
+                        default="running",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="started")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished"),
+                ),
+                (
+                    "since",
+                    models.CharField(blank=True, max_length=40, verbose_name="changed since"),
+                ),
+                ("pages", models.PositiveIntegerField(default=0, verbose_name="pages")),
+                ("created", models.PositiveIntegerField(default=0, verbose_name="created")),
+                ("updated", models.PositiveIntegerField(default=0, verbose_name="updated")),
+                ("unchanged", models.PositiveIntegerField(default=0, verbose_name="unchanged")),
+                ("skipped", models.PositiveIntegerField(default=0, verbose_name="skipped")),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                ("problems", models.JSONField(blank=True, default=list, verbose_name="problems")),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="runs",
+                        to="knowledge.harvestsource",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'harvest run',
-                'verbose_name_plural': 'harvest runs',
-                'ordering': ['-started_at', '-id'],
+                "verbose_name": "harvest run",
+                "verbose_name_plural": "harvest runs",
+                "ordering": ["-started_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='HarvestRecord',
+            name="HarvestRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('remote_id', models.CharField(max_length=200)),
-                ('remote_name', models.CharField(max_length=200)),
-                ('identifier', models.CharField(db_index=True, max_length=200)),
-                ('remote_modified', models.CharField(blank=True, max_length=40)),
-                ('licence_original', models.CharField(blank=True, max_length=200)),
-                ('harvested_at', models.DateTimeField(auto_now=True)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='records', to='knowledge.harvestsource')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("remote_id", models.CharField(max_length=200)),
+                ("remote_name", models.CharField(max_length=200)),
+                ("identifier", models.CharField(db_index=True, max_length=200)),
+                ("remote_modified", models.CharField(blank=True, max_length=40)),
+                ("licence_original", models.CharField(blank=True, max_length=200)),
+                ("harvested_at", models.DateTimeField(auto_now=True)),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="records",
+                        to="knowledge.harvestsource",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'harvested record',
-                'verbose_name_plural': 'harvested records',
-                'ordering': ['source', 'remote_name'],
-                'constraints': [models.UniqueConstraint(fields=('source', 'remote_id'), name='one_harvest_record_per_remote_id')],
+                "verbose_name": "harvested record",
+                "verbose_name_plural": "harvested records",
+                "ordering": ["source", "remote_name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("source", "remote_id"), name="one_harvest_record_per_remote_id"
+                    )
+                ],
             },
         ),
     ]

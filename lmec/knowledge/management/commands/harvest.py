@@ -60,7 +60,9 @@ class Command(BaseCommand):
             self.stdout.write("No harvest sources yet (lmec harvest ckan URL).")
         for source in sources:
             run = source.runs.first()
-            where = f"{source.url}" + (f" organization={source.organization}" if source.organization else "")
+            where = f"{source.url}" + (
+                f" organization={source.organization}" if source.organization else ""
+            )
             self.stdout.write(
                 f"{where} prefix={source.prefix} up to {source.cursor or '-'} "
                 f"({source.records.count()} records)"
