@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from . import ckan
+from . import ckan, oai
 
 urlpatterns = [
     path("api/3/action/<str:name>", ckan.action, name="ckan-action"),
     # CKAN serves the same actions without the version; ckanapi calls this form.
     path("api/action/<str:name>", ckan.action),
+    path("oai", oai.endpoint, name="oai"),
 ]
