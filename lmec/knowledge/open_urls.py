@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from . import ckan, oai
+from . import ckan, dcat, oai
 
 urlpatterns = [
     path("api/3/action/<str:name>", ckan.action, name="ckan-action"),
     # CKAN serves the same actions without the version; ckanapi calls this form.
     path("api/action/<str:name>", ckan.action),
     path("oai", oai.endpoint, name="oai"),
+    path("catalog", dcat.catalog_view, name="dcat-catalog"),
+    path("catalog.<str:fmt>", dcat.catalog_view, name="dcat-catalog-format"),
 ]
