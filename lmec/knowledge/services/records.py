@@ -121,19 +121,35 @@ def upsert_resource(
     if action not in ACTIONS:
         raise ValueError(f"action {action!r}: expected one of {', '.join(ACTIONS)}")
     lookups = lookups or Lookups()
-    identifier = data.get("identifier") if isinstance(data, dict) else None
-    existing = (
-        Resource.objects.filter(identifier=identifier).first()
-        if isinstance(identifier, str)
-        else None
-    )
     clean = validate_record(
         data,
         lookups=lookups,
         partial=False,
-        original_language=existing.language if existing else None,
         files_root=files_root,
     )
+    return store_record(
+        clean,
+        user=user,
+        action=action,
+        source_name=source_name,
+        source_url=source_url,
+        source_modified=source_modified,
+        lookups=lookups,
+    )
+
+
+def store_record(
+    clean: CleanRecord,
+    *,
+    user=None,
+    action: str = "imported",
+    source_name: str = "",
+    source_url: str = "",
+    source_modified: dt.datetime | None = None,
+    lookups: Lookups,
+) -> tuple[Resource, bool, bool]:
+    """Write a record :func:`validate_record` checked (the second half of
+    :func:`upsert_resource`; the importer checks every line before it writes any)."""
     with transaction.atomic():
         resource = Resource.objects.select_for_update().filter(identifier=clean.identifier).first()
         source = {

@@ -92,6 +92,9 @@ class Lookups:
         self.themes = set(Theme.objects.values_list("code", flat=True))
         self.activities = dict(Activity.objects.values_list("code", "id"))
         self.organisations = set(Organisation.objects.values_list("slug", flat=True))
+        #: organisations an import's earlier lines describe as {slug, name}: later lines may
+        #: name them by code (they are created when the first of those lines is stored)
+        self.planned: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -543,7 +546,7 @@ def _organisations(values, name, lookups, clean, errors, *, single=False) -> lis
             clean.new_organisations.setdefault(slug, fields)
             slugs.append(slug)
         elif isinstance(item, str):
-            if item not in lookups.organisations:
+            if item not in lookups.organisations and item not in lookups.planned:
                 errors.add(
                     where,
                     _(
