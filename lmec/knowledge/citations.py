@@ -96,7 +96,13 @@ def bibtex(resource: Resource, *, base_url: str = "") -> str:
         fields.append(("author", "{" + bibtex_escape(resource.publisher.name) + "}"))
     fields.append(("title", "{" + bibtex_escape(title) + "}"))
     if resource.publisher:
-        where = "institution" if entry_type == "techreport" else "organization" if entry_type == "manual" else "publisher"
+        where = (
+            "institution"
+            if entry_type == "techreport"
+            else "organization"
+            if entry_type == "manual"
+            else "publisher"
+        )
         fields.append((where, bibtex_escape(resource.publisher.name)))
     if resource.published_on:
         fields.append(("year", str(resource.published_on.year)))

@@ -118,6 +118,12 @@ def make_catalogue() -> dict:
             created_at=moment, updated_at=moment, published_at=moment
         )
         Distribution.objects.filter(resource=resource).update(created_at=moment)
+    try:  # records made with the ORM are indexed by hand (the services do it on commit)
+        from lmec.knowledge.search import index
+    except ImportError:
+        pass
+    else:
+        index.reindex_all()
     return {r.identifier: Resource.objects.get(pk=r.pk) for r in (air, dams, park, draft)}
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("knowledge", "0001_initial"),
+        ("knowledge", "0002_search"),
     ]
 
     operations = [
