@@ -3,9 +3,10 @@ router here (resources: :mod:`.resources`; search and citations come from their 
 
 from ninja import Router
 
-from . import resources
+from . import citations, resources
 
 router = Router()
 router.add_router("", resources.router)
+router.add_router("", citations.router)
 
 __all__ = ["router"]
