@@ -3,6 +3,7 @@ original (and which), the content-language switch, metadata, files, history, JSO
 
 import json
 import re
+from html import unescape
 
 import pytest
 
@@ -89,8 +90,14 @@ def test_it_lists_files_and_links_with_format_and_size(client, catalogue):
 
 def test_it_links_the_citations(client, catalogue):
     html = page_html(client, "/en/knowledge/r/th-solar-2024/", "en")
-    for fmt in ("bibtex", "ris", "csl-json"):
-        assert f"/api/v1/knowledge/resources/th-solar-2024/citation?format={fmt}" in html
+    links = re.findall(r'<a href="([^"]+)" data-citation="[^"]+">', html)
+    assert [unescape(link) for link in links] == [
+        f"/api/v1/knowledge/resources/th-solar-2024/citation?format={fmt}"
+        for fmt in ("bibtex", "ris", "csl-json")
+    ]
+    # the links answer (kopen's citation API)
+    bibtex = client.get(unescape(links[0]))
+    assert bibtex.status_code == 200 and "10.1234/lmec.2024.1" in bibtex.content.decode()
 
 
 def test_it_embeds_schema_org_json_ld(client, catalogue):
@@ -98,6 +105,15 @@ def test_it_embeds_schema_org_json_ld(client, catalogue):
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     data = json.loads(block.group(1))
     assert data["@context"].rstrip("/").endswith("schema.org")
+    assert data["@type"] == "ScholarlyArticle"
+    assert data["url"] == "http://testserver/en/knowledge/r/th-solar-2024/"
+    assert "Solar power overview" in json.dumps(data, ensure_ascii=False)
+
+
+def test_it_embeds_no_json_ld_for_unpublished_records(client, catalogue, users):
+    login(client, users.member)
+    html = page_html(client, "/en/knowledge/r/member-draft/", "en")
+    assert "application/ld+json" not in html
 
 
 def test_it_hides_drafts_from_visitors_and_others(client, catalogue, users):

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .. import selectors, services
+from .. import dcat, selectors, services
 from ..models import Access, AccessRequest, Distribution, Resource, ResourceType
 from . import display
 from .workflow import workflow_actions
@@ -88,13 +88,13 @@ def _access(request, resource: Resource) -> dict:
     return state
 
 
-def _json_ld(resource: Resource, lang: str) -> str:
-    """schema.org JSON-LD of the record (kopen's :func:`lmec.knowledge.dcat.schema_org`)."""
-    from .. import dcat
-
+def _json_ld(request, resource: Resource, lang: str) -> str:
+    """schema.org JSON-LD of the record (:func:`lmec.knowledge.dcat.schema_org`), with
+    absolute URLs as search engines want them."""
+    data = dcat.schema_org(resource, lang, base_url=request.build_absolute_uri("/").rstrip("/"))
     # json_script would wrap it in its own <script>; this one needs the ld+json type, and
     # escaping "<" keeps a title such as "</script>" from closing the element.
-    return json.dumps(dcat.schema_org(resource, lang), ensure_ascii=False).replace("<", "\\u003c")
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def resource(request, identifier: str):
@@ -140,7 +140,9 @@ def resource(request, identifier: str):
             if may_review or may_edit
             else None
         ),
-        "json_ld": _json_ld(found, translation.get_language()) if found.is_published else "",
+        "json_ld": (
+            _json_ld(request, found, translation.get_language()) if found.is_published else ""
+        ),
         "is_case": is_case,
     }
     if is_case:
