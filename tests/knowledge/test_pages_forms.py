@@ -274,3 +274,17 @@ def test_it_lists_a_members_own_resources(client, catalogue, users):
     assert 'data-identifier="la-green-park"' not in html
     assert f'href="{edit_url("member-draft")}"' in html
     assert f'href="{edit_url("member-th")}"' not in html
+
+
+def test_it_removes_a_file_for_those_who_may_change_the_record(client, catalogue, users):
+    link = catalogue["report"].distributions.get(kind="link")
+    url = f"/en/knowledge/r/th-solar-2024/files/{link.pk}/remove/"
+    login(client, users.member)  # the author, but the record is published
+    assert client.post(url).status_code == 403
+    assert catalogue["report"].distributions.filter(pk=link.pk).exists()
+    login(client, users.focal["TH"])
+    html = page_html(client, edit_url("th-solar-2024"), "en")
+    assert f'action="{url}"' in html
+    response = client.post(url)
+    assert response.status_code == 302 and response["Location"] == edit_url("th-solar-2024")
+    assert not catalogue["report"].distributions.filter(pk=link.pk).exists()
