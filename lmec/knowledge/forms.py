@@ -227,6 +227,8 @@ class ResourceForm(forms.Form):
     def __init__(self, *args, editing: Resource | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.editing = editing
+        # the code alone says little: the activity's name in the reader's language with it
+        self.fields["activities"].label_from_instance = lambda a: f"{a.code} {a.name}"
         if editing is not None:
             # the identifier is the record's public key: it does not change
             self.fields["identifier"].disabled = True

@@ -95,7 +95,7 @@ def test_it_narrows_the_catalogue_with_a_facet_and_draws_the_case_map(
     assert page.errors == [] and page.outside == []
 
 
-def test_a_member_submits_and_an_editor_publishes(live_server, catalogue, watched):
+def test_a_member_submits_and_an_editor_publishes(live_server, catalogue, watched, artefacts):
     from lmec.knowledge.models import Resource
 
     users, _records = catalogue
@@ -107,6 +107,7 @@ def test_a_member_submits_and_an_editor_publishes(live_server, catalogue, watche
     page.fill("#id_title_en", "Plastic waste rules for river towns")
     page.fill("#id_abstract_en", "How towns on the Mekong keep plastic out of the river.")
     page.locator('input[name="themes"][value="green-industrial-parks"]').check()
+    page.screenshot(path=str(artefacts / "knowledge-submit-en.png"), full_page=True)
     page.get_by_role("button", name="Save and submit for review").click()
     page.wait_for_selector("text=Saved and submitted for review.")
     created = Resource.objects.get(title_en="Plastic waste rules for river towns")
