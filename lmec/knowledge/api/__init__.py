@@ -1,9 +1,12 @@
-"""The knowledge API, mounted at ``/api/v1/knowledge``: one router assembled from the parts
-(``resources`` — kwork, ``search`` — ksearch, ``citations`` — kopen)."""
+"""JSON API of the knowledge catalogue, mounted at ``/api/v1/knowledge``: each part adds its
+router here (resources: :mod:`.resources`; search: :mod:`.search`; citations from its branch)."""
 
 from ninja import Router
 
-from .search import router as search_router
+from . import resources, search
 
 router = Router()
-router.add_router("", search_router)
+router.add_router("", resources.router)
+router.add_router("", search.router)
+
+__all__ = ["router"]
