@@ -70,7 +70,19 @@ Sort = Literal["relevance", "newest", "title"]
 TypeCode = Literal[tuple(ResourceType.values)]
 LanguageCode = Literal[LANGUAGES]
 LicenceId = Literal[tuple(licences.BY_ID)]
-Code = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[A-Za-z0-9_-]+$")]
+#: The strategy's five knowledge themes and six countries (``cooperation/data/strategy.yaml``,
+#: loaded into the database by ``lmec setup``; a test checks these lists against it): in the
+#: schema, so that a value the schema allows is one the server accepts.
+THEME_CODES = (
+    "transport-ecosystems",
+    "energy-climate",
+    "green-industrial-parks",
+    "natural-capital-finance",
+    "nature-based-solutions",
+)
+COUNTRY_CODES = ("CN", "KH", "LA", "MM", "TH", "VN")
+ThemeCode = Literal[THEME_CODES]
+CountryCode = Literal[COUNTRY_CODES]
 
 
 @router.get(
@@ -84,8 +96,8 @@ def search(
     mode: Mode = "hybrid",
     sort: Sort = "relevance",
     type: Annotated[list[TypeCode] | None, Query()] = None,
-    theme: Annotated[list[Code] | None, Query(description="Theme codes.")] = None,
-    country: Annotated[list[Code] | None, Query(description="Country codes (LA, TH …).")] = None,
+    theme: Annotated[list[ThemeCode] | None, Query()] = None,
+    country: Annotated[list[CountryCode] | None, Query(description="Countries covered.")] = None,
     language: Annotated[list[LanguageCode] | None, Query()] = None,
     year: Annotated[list[Annotated[int, Field(ge=1, le=9999)]] | None, Query()] = None,
     licence: Annotated[list[LicenceId] | None, Query()] = None,
