@@ -324,7 +324,7 @@ def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str)
 
     by_id = Resource.objects.in_bulk(ids)
     resources = [by_id[i] for i in ids if i in by_id]
-    files: dict[int, list[Distribution]] = {}
+    files: dict[int, list[Distribution]] | None = None  # loaded once, when first needed
     items = []
     for resource in resources:
         # The reader's language if the record has it, else its original; but where the
@@ -350,7 +350,8 @@ def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str)
                     shown = code
                     break
         if snippet is None and terms:
-            if not files:
+            if files is None:
+                files = {}
                 for dist in (
                     Distribution.objects.filter(resource_id__in=ids)
                     .exclude(text="")
