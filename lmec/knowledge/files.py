@@ -239,10 +239,12 @@ def _docx_text(path) -> str:
 
 
 def render_preview(path, *, width: int = PREVIEW_WIDTH) -> bytes:
-    """The first page of a PDF as a PNG about ``width`` pixels wide."""
+    """The first page of a PDF (a path or a binary file object) as a PNG about ``width``
+    pixels wide."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(str(path))
+    source = path if hasattr(path, "read") else str(path)
+    document = pdfium.PdfDocument(source)
     try:
         page = document[0]
         scale = width / page.get_width()

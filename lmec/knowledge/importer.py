@@ -18,7 +18,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, transaction
 
 from . import services
-from .services.records import store_record
+from .models import Resource
+from .services.records import create_many, create_organisations, store_record
 from .services.validation import CleanRecord, Lookups, validate_record
 
 #: progress(stage, done, total): stages "check" then "store"
@@ -91,10 +92,12 @@ def import_jsonl(
         return result
     try:
         with services.deferred_reindex(), transaction.atomic():
-            for done, (number, clean) in enumerate(checked, start=1):
-                _store(number, clean, lookups, action, result, skip_invalid)
-                if done % 200 == 0:
-                    tell("store", done, len(checked))
+            done = 0
+            for start in range(0, len(checked), BATCH):
+                batch = checked[start : start + BATCH]
+                _store_batch(batch, lookups, action, result, skip_invalid)
+                done += len(batch)
+                tell("store", done, len(checked))
     except _Refused:
         result.status = "refused"
         result.created = result.updated = result.unchanged = 0
@@ -130,6 +133,31 @@ def _check(number, text, lookups, root, first_line, checked) -> list[LineError]:
 
 class _Refused(Exception):
     pass
+
+
+#: Lines written per batch: new records without files go in bulk, the rest one by one.
+BATCH = 1000
+
+
+def _store_batch(batch, lookups, action, result, skip_invalid) -> None:
+    identifiers = [clean.identifier for _, clean in batch]
+    existing = set(
+        Resource.objects.filter(identifier__in=identifiers).values_list("identifier", flat=True)
+    )
+    for _, clean in batch:  # organisations a line describes, which later lines may name
+        create_organisations(clean, lookups)
+    bulk = [(n, c) for n, c in batch if c.identifier not in existing and not c.files]
+    single = [(n, c) for n, c in batch if c.identifier in existing or c.files]
+    if bulk:
+        try:
+            with transaction.atomic():
+                create_many([c for _, c in bulk], action=action, lookups=lookups)
+            result.created += len(bulk)
+        except (ObjectDoesNotExist, DatabaseError, KeyError):
+            # one line the checks could not foresee: store them one by one to find it
+            single = bulk + single
+    for number, clean in sorted(single, key=lambda item: item[0]):
+        _store(number, clean, lookups, action, result, skip_invalid)
 
 
 def _store(number, clean, lookups, action, result, skip_invalid) -> None:

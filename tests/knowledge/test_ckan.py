@@ -7,6 +7,7 @@ import ckanapi
 import pytest
 
 from tests.knowledge.open_fixtures import *  # noqa: F403  (the catalogue fixtures)
+from tests.knowledge.open_fixtures import LIVE
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -16,17 +17,20 @@ def ckan(live_catalogue, live_server):
     return ckanapi.RemoteCKAN(live_server.url, user_agent="lmec-tests")
 
 
+@LIVE
 def test_it_answers_status_show_as_ckan_2_10(ckan, live_server):
     status = ckan.action.status_show()
     assert status["ckan_version"] == "2.10.0"
     assert status["site_url"] == live_server.url
 
 
+@LIVE
 def test_it_lists_only_published_packages_sorted_and_paged(ckan):
     assert ckan.action.package_list() == ["air-report-2024", "lao-dams", "zh-park-case"]
     assert ckan.action.package_list(limit=1, offset=1) == ["lao-dams"]
 
 
+@LIVE
 def test_it_shows_a_package_as_ckan_does(ckan, live_server):
     package = ckan.action.package_show(id="air-report-2024")
     assert package["resources"][1]["url"] == (
@@ -113,12 +117,14 @@ def test_it_shows_a_package_as_ckan_does(ckan, live_server):
     }
 
 
+@LIVE
 def test_it_answers_not_found_for_a_draft_and_an_unknown_name(ckan):
     for name in ("draft-only", "no-such-thing"):
         with pytest.raises(ckanapi.NotFound):
             ckan.action.package_show(id=name)
 
 
+@LIVE
 def test_it_searches_with_q_fq_sort_rows_start_and_facets(ckan):
     result = ckan.action.package_search(
         q="air", **{"facet.field": ["tags", "organization", "res_format"]}
@@ -146,6 +152,7 @@ def test_it_searches_with_q_fq_sort_rows_start_and_facets(ckan):
     ]
 
 
+@LIVE
 @pytest.mark.parametrize(
     "fq, names",
     [
@@ -170,6 +177,7 @@ def test_it_filters_with_fq(ckan, fq, names):
     assert result["count"] == len(names)
 
 
+@LIVE
 def test_it_sorts_by_title(ckan):
     result = ckan.action.package_search(sort="title_string asc")
     assert [p["title"] for p in result["results"]] == [
@@ -179,6 +187,7 @@ def test_it_sorts_by_title(ckan):
     ]
 
 
+@LIVE
 def test_it_lists_organizations_groups_and_tags(ckan):
     assert ckan.action.organization_list() == ["mrc", "tei"]
     orgs = ckan.action.organization_list(all_fields=True)
@@ -202,6 +211,7 @@ def test_it_lists_organizations_groups_and_tags(ckan):
     assert ckan.action.tag_list(query="AIR") == ["air quality"]
 
 
+@LIVE
 def test_it_refuses_bad_parameters_as_ckan_does(ckan):
     with pytest.raises(ckanapi.ValidationError) as error:
         ckan.action.package_search(rows=-1)

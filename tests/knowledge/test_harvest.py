@@ -16,7 +16,7 @@ from lmec.knowledge.harvest.models import HarvestRecord, HarvestRun, HarvestSour
 from lmec.knowledge.harvest.services import default_prefix, harvest_ckan
 from lmec.knowledge.models import Resource, ResourceEvent
 from tests.knowledge.open_fixtures import *  # noqa: F403  (the catalogue fixtures)
-from tests.knowledge.open_fixtures import T1
+from tests.knowledge.open_fixtures import LIVE, T1
 
 DATA = Path(__file__).parent / "data" / "ckan"
 DEMO = json.loads((DATA / "demo-packages.json").read_text(encoding="utf-8"))
@@ -258,6 +258,7 @@ def test_it_maps_languages_from_the_extras_and_fluent_fields(db):
     assert (data["licence"], book["licence_original"]) == ("odc-odbl", "")
 
 
+@LIVE
 def test_it_round_trips_through_this_platforms_ckan_api(live_catalogue, live_server):
     run = harvest_ckan(url=live_server.url, prefix="self")
     assert run.status == "succeeded", run.error

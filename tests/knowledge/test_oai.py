@@ -10,6 +10,7 @@ from sickle.oaiexceptions import BadArgument, IdDoesNotExist, NoRecordsMatch
 from lmec.knowledge import oai
 from lmec.knowledge.models import Resource, ResourceEvent
 from tests.knowledge.open_fixtures import *  # noqa: F403  (the catalogue fixtures)
+from tests.knowledge.open_fixtures import LIVE
 
 NS = {"o": oai.OAI, "dc": oai.DC, "oai_dc": oai.OAI_DC}
 
@@ -19,6 +20,7 @@ def sickle(live_catalogue, live_server):
     return Sickle(f"{live_server.url}/oai", max_retries=0, timeout=30)
 
 
+@LIVE
 def test_it_identifies_itself(sickle):
     identify = sickle.Identify()
     assert identify.protocolVersion == "2.0"
@@ -28,6 +30,7 @@ def test_it_identifies_itself(sickle):
     assert identify.earliestDatestamp == "2024-03-01T08:00:00Z"
 
 
+@LIVE
 def test_it_lists_records_across_pages_with_resumption_tokens(sickle, monkeypatch):
     monkeypatch.setattr(oai, "PAGE_SIZE", 2)
     records = list(sickle.ListRecords(metadataPrefix="oai_dc"))
@@ -51,6 +54,7 @@ def test_it_lists_records_across_pages_with_resumption_tokens(sickle, monkeypatc
     assert air.metadata["coverage"] == ["Lao PDR", "Thailand", "Lower Mekong basin"]
 
 
+@LIVE
 def test_it_filters_by_date_and_set(sickle):
     headers = sickle.ListIdentifiers(metadataPrefix="oai_dc", **{"from": "2024-06-01"})
     assert [h.identifier.rsplit(":", 1)[1] for h in headers] == ["lao-dams", "zh-park-case"]
@@ -62,6 +66,7 @@ def test_it_filters_by_date_and_set(sickle):
         list(sickle.ListIdentifiers(metadataPrefix="oai_dc", set="theme:nature-based-solutions"))
 
 
+@LIVE
 def test_it_gets_a_record_and_says_when_there_is_none(sickle, live_server):
     record = sickle.GetRecord(identifier="oai:localhost:lao-dams", metadataPrefix="oai_dc")
     assert record.metadata["language"] == ["lo"]
@@ -72,6 +77,7 @@ def test_it_gets_a_record_and_says_when_there_is_none(sickle, live_server):
         sickle.GetRecord(identifier="oai:localhost:lao-dams")
 
 
+@LIVE
 def test_it_lists_sets_and_formats(sickle):
     specs = [s.setSpec for s in sickle.ListSets()]
     assert specs[:5] == [

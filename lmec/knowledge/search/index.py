@@ -166,3 +166,7 @@ def reindex_all(*, batch: int = 256, progress: Callable[[int, int], None] | None
         if progress is not None:
             progress(min(start + batch, len(ids)), len(ids))
     return done
+
+
+#: The batch name the services' after-change hook looks for (``services.hooks.connect_search``).
+reindex_resources = reindex_many

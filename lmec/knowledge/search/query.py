@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
+from django.db.models.functions import Cast, Coalesce, ExtractYear, Lower, NullIf, Substr
 from django.utils import translation
 
 from lmec.core.models import Country, Theme
@@ -225,16 +225,31 @@ def fuse(*rankings: list[tuple[int, float]], k: int = RRF_K) -> list[tuple[int, 
 
 def facets(ids_subquery) -> dict[str, list[dict]]:
     """``{facet: [{"key", "label", "count"}]}`` over the resources of ``ids_subquery``
-    (one grouped query per facet), labels in the active language, largest count first."""
+    (three grouped queries), labels in the active language, largest count first."""
     base = Resource.objects.filter(id__in=ids_subquery).order_by()
+    # The four facets stored on the resource row come from one grouped scan (groups are few:
+    # types × languages × licences × years), not four; SQLite reads the year as text because
+    # Django's ExtractYear there is a Python function called once per row.
+    if connection.vendor == "sqlite":
+        year = Cast(Substr(Cast("published_on", CharField()), 1, 4), IntegerField())
+    else:
+        year = ExtractYear("published_on")
+    row_counts: dict[str, dict] = {"type": {}, "language": {}, "licence": {}, "year": {}}
+    grouped = (
+        base.annotate(y=year)
+        .values_list("type", "language", "licence", "y")
+        .annotate(n=Count("id"))
+    )
+    for type_, language, licence, y, n in grouped:
+        for name, key in (
+            ("type", type_),
+            ("language", language),
+            ("licence", licence),
+            ("year", y),
+        ):
+            row_counts[name][key] = row_counts[name].get(key, 0) + n
     counts = {
-        "type": base.values_list("type").annotate(n=Count("id")),
-        "language": base.values_list("language").annotate(n=Count("id")),
-        "licence": base.values_list("licence").annotate(n=Count("id")),
-        "year": base.exclude(published_on=None)
-        .annotate(y=ExtractYear("published_on"))
-        .values_list("y")
-        .annotate(n=Count("id")),
+        **{name: list(keys.items()) for name, keys in row_counts.items()},
         "theme": Resource.themes.through.objects.filter(resource_id__in=ids_subquery)
         .order_by()
         .values_list("theme_id")
@@ -309,7 +324,7 @@ def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str)
 
     by_id = Resource.objects.in_bulk(ids)
     resources = [by_id[i] for i in ids if i in by_id]
-    files: dict[int, list[Distribution]] = {}
+    files: dict[int, list[Distribution]] | None = None  # loaded once, when first needed
     items = []
     for resource in resources:
         # The reader's language if the record has it, else its original; but where the
@@ -335,7 +350,8 @@ def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str)
                     shown = code
                     break
         if snippet is None and terms:
-            if not files:
+            if files is None:
+                files = {}
                 for dist in (
                     Distribution.objects.filter(resource_id__in=ids)
                     .exclude(text="")

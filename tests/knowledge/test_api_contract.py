@@ -1,0 +1,45 @@
+"""The OpenAPI contract of /api/v1/knowledge/resources, checked by schemathesis in-process
+(as tests/monitoring/test_api_contract.py does for the monitoring API)."""
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis.config import SchemathesisConfig
+
+from lmec.wsgi import application
+
+CONFIG = SchemathesisConfig.from_dict(
+    {
+        "generation": {"mode": "all"},
+        "dictionaries": {"ids": {"values": ["k-published", "k-draft"]}},
+        "parameters": {"path.identifier": {"dictionary": "ids", "probability": 0.7}},
+    }
+)
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application, config=CONFIG).include(
+    path_regex="^/api/v1/knowledge/resources"
+)
+
+
+@pytest.fixture
+def records(db, resource):
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        resource("k-published", themes=["energy-climate"], country="TH", countries=["TH"])
+        resource("k-draft", status="draft")
+        yield
+    finally:
+        for signal in (signals.request_started, signals.request_finished):
+            signal.connect(close_old_connections)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_it_keeps_the_openapi_contract(case, records):
+    case.call_and_validate()
