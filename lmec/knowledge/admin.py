@@ -89,3 +89,7 @@ class AccessRequestAdmin(ReadOnlyAdmin):
 @admin.register(models.Download)
 class DownloadAdmin(ReadOnlyAdmin):
     list_display = ("distribution", "user", "at")
+
+
+# The harvester's sources, runs and records (lmec harvest) register themselves.
+from .harvest import admin as harvest_admin  # noqa: E402, F401

@@ -359,3 +359,7 @@ class Download(models.Model):
 
     def __str__(self) -> str:
         return f"{self.distribution_id} {self.at:%Y-%m-%d %H:%M}"
+
+
+# The harvester's bookkeeping lives with the harvester; imported here so Django finds it.
+from .harvest.models import HarvestRecord, HarvestRun, HarvestSource  # noqa: E402, F401

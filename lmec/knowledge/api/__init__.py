@@ -1,11 +1,13 @@
 """JSON API of the knowledge catalogue, mounted at ``/api/v1/knowledge``: each part adds its
-router here (resources: :mod:`.resources`; search and citations come from their branches)."""
+router here (resources: :mod:`.resources`; search: :mod:`.search`; citations: :mod:`.citations`)."""
 
 from ninja import Router
 
-from . import resources
+from . import citations, resources, search
 
 router = Router()
 router.add_router("", resources.router)
+router.add_router("", search.router)
+router.add_router("", citations.router)
 
 __all__ = ["router"]

@@ -1,0 +1,198 @@
+"""A small published catalogue for the open-data interfaces (CKAN API, DCAT, OAI-PMH, feed).
+
+Records are made with the ORM directly, as an importer would leave them: three published
+records in three languages (English with a Thai translation, Lao, Chinese), one draft that
+no interface may show, and known timestamps so that outputs can be compared exactly.
+"""
+
+import sys
+import types
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import pytest
+
+__all__ = ["lexical_search", "live_catalogue", "open_catalogue"]
+
+
+def _every_app() -> list[str]:
+    from django.apps import apps
+
+    return [config.name for config in apps.get_app_configs()]
+
+
+#: Marks a test that uses a live server. Naming the apps makes Django empty the tables after
+#: the test with ``TRUNCATE … CASCADE``: on PostgreSQL the search index's own tables (made
+#: by SQL in migration 0002_search) reference the resources, and a plain TRUNCATE is refused.
+LIVE = pytest.mark.django_db(transaction=True, available_apps=_every_app())
+
+T1 = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC)
+T2 = datetime(2024, 6, 15, 12, 30, 0, tzinfo=UTC)
+T3 = datetime(2025, 1, 10, 0, 0, 0, tzinfo=UTC)
+
+
+def make_catalogue() -> dict:
+    """Create the records; returns them by identifier."""
+    from lmec.core.models import Country, Theme
+    from lmec.knowledge.models import Distribution, Keyword, Resource
+    from lmec.network.models import Organisation
+
+    mrc = Organisation.objects.create(
+        slug="mrc", name_en="Mekong River Commission", acronym="MRC", kind="international"
+    )
+    tei = Organisation.objects.create(
+        slug="tei", name_en="Thailand Environment Institute", acronym="TEI", kind="ngo"
+    )
+    air = Resource.objects.create(
+        identifier="air-report-2024",
+        type="publication",
+        language="en",
+        title_en="Air quality in the Mekong region 2024",
+        title_th="คุณภาพอากาศในภูมิภาคแม่โขง 2567",
+        abstract_en='Fine particles (PM2.5) in six countries & their "hot spots".',
+        status="published",
+        publisher=mrc,
+        licence="cc-by-4.0",
+        published_on=date(2024, 3, 1),
+        doi="10.5555/lmec.air.2024",
+        authors=[{"name": "Somchai Jaidee"}, {"name": "Nguyễn Văn An"}],
+        spatial="Lower Mekong basin",
+    )
+    air.themes.set([Theme.objects.get(code="energy-climate")])
+    air.countries.set(Country.objects.filter(code__in=["TH", "LA"]))
+    air.keywords.set(
+        [Keyword.objects.create(name="air quality"), Keyword.objects.create(name="PM2.5")]
+    )
+    Distribution.objects.create(
+        resource=air,
+        kind="link",
+        url="https://example.org/air-2024.csv",
+        title="Station means",
+        format="CSV",
+        media_type="text/csv",
+        size=1234,
+    )
+    Distribution.objects.create(
+        resource=air,
+        kind="file",
+        file="knowledge/1/air-2024.pdf",
+        title="Report",
+        format="PDF",
+        media_type="application/pdf",
+        size=98765,
+        position=1,
+    )
+    dams = Resource.objects.create(
+        identifier="lao-dams",
+        type="dataset",
+        language="lo",
+        title_lo="ຂໍ້ມູນເຂື່ອນໄຟຟ້າ",
+        title_en="Hydropower dams",
+        abstract_lo="ບັນຊີເຂື່ອນໄຟຟ້າໃນລາວ",
+        status="published",
+        publisher=tei,
+        licence="odc-odbl",
+        published_on=date(2024, 6, 1),
+    )
+    dams.themes.set([Theme.objects.get(code="transport-ecosystems")])
+    dams.countries.set(Country.objects.filter(code="LA"))
+    dams.keywords.set([Keyword.objects.create(name="hydropower")])
+    Distribution.objects.create(
+        resource=dams,
+        kind="link",
+        url="https://example.org/dams.xlsx",
+        title="Dams",
+        format="XLSX",
+    )
+    park = Resource.objects.create(
+        identifier="zh-park-case",
+        type="case",
+        language="zh-hans",
+        title_zh_hans="绿色工业园循环经济案例",
+        abstract_zh_hans="园区内废物循环利用。",
+        status="published",
+        licence="cc-zero",
+    )
+    park.themes.set([Theme.objects.get(code="green-industrial-parks")])
+    park.countries.set(Country.objects.filter(code="CN"))
+    park.keywords.set([Keyword.objects.create(name="循环经济")])
+    draft = Resource.objects.create(
+        identifier="draft-only",
+        type="publication",
+        language="en",
+        title_en="Not yet published air quality notes",
+        status="draft",
+        publisher=mrc,
+    )
+    # Known times (auto_now would stamp "now"): the order records were created and changed.
+    for resource, moment in ((air, T1), (dams, T2), (park, T3), (draft, T3)):
+        Resource.objects.filter(pk=resource.pk).update(
+            created_at=moment, updated_at=moment, published_at=moment
+        )
+        Distribution.objects.filter(resource=resource).update(created_at=moment)
+    try:  # records made with the ORM are indexed by hand (the services do it on commit)
+        from lmec.knowledge.search import index
+    except ImportError:
+        pass
+    else:
+        index.reindex_all()
+    return {r.identifier: Resource.objects.get(pk=r.pk) for r in (air, dams, park, draft)}
+
+
+@pytest.fixture
+def open_catalogue(db):
+    return make_catalogue()
+
+
+@pytest.fixture
+def live_catalogue(transactional_db, live_server, lexical_search):
+    """The catalogue behind a live server (transactional: tables start empty, so the
+    strategy's themes and countries are loaded first)."""
+    from lmec.cooperation.services import load_strategy
+
+    load_strategy()
+    return make_catalogue()
+
+
+@dataclass
+class _Result:
+    count: int
+    items: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+
+
+def _contains_search(q="", *, mode="hybrid", resources=None, limit=20, offset=0, **_ignored):
+    """Stand-in for ``lmec.knowledge.search.query.search`` until the search part lands:
+    case-folded substring match on titles and abstracts in any language."""
+    from django.db.models import Q
+
+    from lmec.knowledge.models import Resource
+
+    queryset = resources if resources is not None else Resource.objects.filter(status="published")
+    condition = Q()
+    for column in ("title", "abstract"):
+        for lang in ("en", "th", "vi", "lo", "km", "my", "zh_hans"):
+            condition |= Q(**{f"{column}_{lang}__icontains": q})
+    found = list(queryset.filter(condition).order_by("identifier").values_list("id", flat=True))
+    return _Result(len(found), [{"id": pk} for pk in found[offset : offset + limit]])
+
+
+@pytest.fixture
+def lexical_search(monkeypatch):
+    """The platform's lexical search; a substring stand-in while the search part is absent."""
+    try:
+        from lmec.knowledge.search import query  # noqa: F401
+
+        return "real"
+    except ImportError:
+        module = types.ModuleType("lmec.knowledge.search.query")
+        module.search = _contains_search
+        try:
+            import lmec.knowledge.search as package
+        except ImportError:
+            package = types.ModuleType("lmec.knowledge.search")
+            package.__path__ = []
+            monkeypatch.setitem(sys.modules, "lmec.knowledge.search", package)
+        monkeypatch.setattr(package, "query", module, raising=False)
+        monkeypatch.setitem(sys.modules, "lmec.knowledge.search.query", module)
+        return "stand-in"

@@ -1,0 +1,43 @@
+"""The OpenAPI contract of ``/api/v1/knowledge/search`` (schemathesis in-process, all checks:
+no server error, documented statuses, valid answers, schema-valid requests accepted)."""
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis.config import SchemathesisConfig
+
+from lmec.wsgi import application
+
+from .search_fixtures import CORPUS, make_resource
+
+CONFIG = SchemathesisConfig.from_dict({"generation": {"mode": "all"}})
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application, config=CONFIG).include(
+    path="/api/v1/knowledge/search"
+)
+
+
+@pytest.fixture
+def catalogue(db):
+    # As Django's test client does: the WSGI handler's request signals would close the
+    # connection (CONN_MAX_AGE 0) in the middle of the test's transaction.
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        for data in CORPUS[:4]:
+            make_resource(**data)
+        yield
+    finally:
+        for signal in (signals.request_started, signals.request_finished):
+            signal.connect(close_old_connections)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_it_keeps_the_openapi_contract(case, catalogue):
+    case.call_and_validate()
