@@ -256,6 +256,28 @@ def test_it_maps_languages_from_the_extras_and_fluent_fields(db):
     assert data["title"] == {"lo": "ປ່າໄມ້", "en": "Forest cover"}
     assert data["countries"] == ["LA"] and data["themes"] == ["nature-based-solutions"]
     assert (data["licence"], book["licence_original"]) == ("odc-odbl", "")
+    # Open Development Mekong (ckanext-scheming): lists at the top level
+    odm = {
+        "name": "km-forest",
+        "title": "ព្រៃឈើ",
+        "odm_language": ["km"],
+        "odm_spatial_range": ["kh", "th"],
+        "license_id": "unknown-x",
+        "isopen": False,
+    }
+    data, book = package_to_record(
+        odm,
+        base="https://data.opendevelopmentmekong.net",
+        prefix="odm",
+        countries={"KH", "TH"},
+        themes=set(),
+    )
+    assert (data["language"], data["title"], data["countries"]) == (
+        "km",
+        {"km": "ព្រៃឈើ"},
+        ["KH", "TH"],
+    )
+    assert (data["licence"], book["licence_original"]) == ("notspecified", "unknown-x")
 
 
 @LIVE
