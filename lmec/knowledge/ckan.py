@@ -28,18 +28,20 @@ import re
 from collections import Counter
 from datetime import UTC, datetime
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
+from modeltranslation.utils import build_localized_fieldname
 
 from lmec import __version__
-from lmec.core.models import Theme
+from lmec.core.models import Country, Theme
 from lmec.network.models import Organisation
 
 from . import catalogue, licences
-from .models import Keyword, Resource
+from .models import Keyword, Resource, ResourceType
 
 #: CKAN's ``ckan.search.rows_max`` default; larger ``rows`` are clamped as CKAN does.
 ROWS_MAX = 1000
@@ -389,46 +391,62 @@ FACET_FIELDS = (
 )
 
 
-def _facet_values(resource: Resource, field: str) -> list[tuple[str, str]]:
-    """``[(value, display name)]`` of one record for one facet field."""
+#: facet field -> the lookup it counts
+FACET_LOOKUPS = {
+    "organization": "publisher__slug",
+    "groups": "themes__code",
+    "tags": "keywords__name",
+    "res_format": "distributions__format",
+    "license_id": "licence",
+    "knowledge_type": "type",
+    "language": "language",
+    "countries": "countries__code",
+}
+
+
+def _facet_names(field: str, values: list[str]) -> dict[str, str]:
+    """Display names of facet values, in the active language where they are translated."""
     if field == "organization":
-        org = resource.publisher
-        return [(org.slug, org.name)] if org else []
+        return {o.slug: o.name for o in Organisation.objects.filter(slug__in=values)}
     if field == "groups":
-        return [(t.code, t.name) for t in resource.themes.all()]
-    if field == "tags":
-        return [(k.name, k.name) for k in resource.keywords.all()]
-    if field == "res_format":
-        formats = {d.format for d in resource.distributions.all() if d.format}
-        return [(f, f) for f in sorted(formats)]
-    if field == "license_id":
-        licence = licences.BY_ID.get(resource.licence)
-        return [(resource.licence, licence.title if licence else resource.licence)]
-    if field == "knowledge_type":
-        return [(resource.type, str(resource.get_type_display()))]
-    if field == "language":
-        return [(resource.language, str(resource.get_language_display()))]
+        return {t.code: t.name for t in Theme.objects.filter(code__in=values)}
     if field == "countries":
-        return [(c.code, c.name) for c in resource.countries.all()]
-    return []
+        return {c.code: c.name for c in Country.objects.filter(code__in=values)}
+    if field == "license_id":
+        return {v: licences.BY_ID[v].title for v in values if v in licences.BY_ID}
+    if field == "knowledge_type":
+        return {v: str(label) for v, label in ResourceType.choices}
+    if field == "language":
+        return {v: str(label) for v, label in settings.LANGUAGES}
+    return {}
 
 
-def _facets(resources: list[Resource], fields: list[str], limit: int) -> tuple[dict, dict]:
+def _facets(queryset: QuerySet, fields: list[str], limit: int) -> tuple[dict, dict]:
+    """Counts of records per value of each field, most first (CKAN's ``facets`` and
+    ``search_facets``), counted by the database."""
     facets, search_facets = {}, {}
     for field in fields:
-        counts, names = Counter(), {}
-        for resource in resources:
-            for value, name in _facet_values(resource, field):
-                counts[value] += 1
-                names[value] = name
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        lookup = FACET_LOOKUPS[field]
+        # a join and GROUP BY (an exclude() on a many-valued relation would be a slow NOT IN)
+        counted = (
+            queryset.filter(**{f"{lookup}__isnull": False})
+            .order_by()
+            .values(lookup)
+            .annotate(n=Count("pk", distinct=True))
+            .values_list(lookup, "n")
+        )
+        ranked = sorted(
+            ((value, n) for value, n in counted if value != ""),
+            key=lambda item: (-item[1], item[0]),
+        )
         if limit >= 0:
             ranked = ranked[:limit]
+        names = _facet_names(field, [value for value, _n in ranked])
         facets[field] = dict(ranked)
         search_facets[field] = {
             "title": field,
             "items": [
-                {"name": value, "display_name": names[value], "count": count}
+                {"name": value, "display_name": names.get(value, value), "count": count}
                 for value, count in ranked
             ],
         }
@@ -500,32 +518,61 @@ def package_search(request, data: dict) -> dict:
     if q and len(field_terms) == len(q.split()):  # q="tags:water" is a filter in CKAN too
         queryset, q = apply_fq(queryset, q), ""
 
+    rank: dict[int, int] = {}
     if q:
         ranked = _lexical_ids(q, queryset)
         rank = {pk: position for position, pk in enumerate(ranked)}
-        matches = list(queryset.filter(pk__in=ranked))
-    else:
-        rank = {}
-        matches = list(queryset)
-
-    for field, descending in reversed(sort or [("score", True)]):
-        attribute = SORT_FIELDS[field]
-        if attribute is None:  # relevance; without q, all tie (CKAN then uses the next key)
-            matches.sort(key=lambda r: rank.get(r.pk, 0))
-            continue
-        matches.sort(
-            key=lambda r, a=attribute: _sortable(r, a),
-            reverse=descending,
-        )
-    facets, search_facets = _facets(matches, facet_fields, facet_limit)
-    page = matches[start : start + rows]
+        queryset = queryset.filter(pk__in=ranked)
+    page_ids = _page_ids(queryset, sort, rank, start, rows)
+    by_pk = {resource.pk: resource for resource in queryset.filter(pk__in=page_ids)}
+    facets, search_facets = _facets(queryset, facet_fields, facet_limit)
     return {
-        "count": len(matches),
+        "count": queryset.count(),
         "sort": sort_text,
         "facets": facets,
         "search_facets": search_facets,
-        "results": [package_dict(request, resource) for resource in page],
+        "results": [package_dict(request, by_pk[pk]) for pk in page_ids],
     }
+
+
+#: Sort fields the database orders by itself (the rest are sorted here).
+DB_ORDER = {
+    "metadata_modified": "updated_at",
+    "metadata_created": "created_at",
+    "name": "identifier",
+    "id": "identifier",
+}
+
+
+def _page_ids(queryset: QuerySet, sort, rank: dict, start: int, rows: int) -> list[int]:
+    """Primary keys of one page in ``sort`` order: by the database when it can (a harvester's
+    ``metadata_modified asc`` pages stay cheap on a large catalogue), else by sorting light
+    rows here (relevance of a free-text query, titles in the reader's language)."""
+    keys = [(field, desc) for field, desc in sort if not (field == "score" and not rank)]
+    if all(field in DB_ORDER for field, _desc in keys):
+        order = [("-" if desc else "") + DB_ORDER[field] for field, desc in keys]
+        ids = queryset.order_by(*order, "-published_at", "-id").values_list("pk", flat=True)
+        return list(ids[start : start + rows])
+    lang = translation.get_language() or "en"
+    columns = {code: build_localized_fieldname("title", code) for code in catalogue.LANGUAGE_CODES}
+    values = list(
+        queryset.order_by("-published_at", "-id").values(
+            "pk", "updated_at", "created_at", "identifier", "language", *columns.values()
+        )
+    )
+
+    def title(row: dict) -> str:
+        text = row.get(columns.get(lang, "")) or row.get(columns.get(row["language"], "")) or ""
+        return text.casefold()
+
+    for field, desc in reversed(keys):
+        if field == "score":
+            values.sort(key=lambda row: rank.get(row["pk"], len(rank)), reverse=not desc)
+        elif field in ("title", "title_string"):
+            values.sort(key=title, reverse=desc)
+        else:
+            values.sort(key=lambda row, f=DB_ORDER[field]: row[f], reverse=desc)
+    return [row["pk"] for row in values[start : start + rows]]
 
 
 def _facet_limit(data: dict) -> int:
@@ -537,12 +584,6 @@ def _facet_limit(data: dict) -> int:
         return int(value)
     except (TypeError, ValueError):
         raise invalid(**{"facet.limit": "Invalid integer"}) from None
-
-
-def _sortable(resource: Resource, attribute: str):
-    if attribute == "title":
-        return catalogue.text(resource, "title", translation.get_language())[0].casefold()
-    return getattr(resource, attribute)
 
 
 def _lexical_ids(q: str, queryset: QuerySet) -> list[int]:

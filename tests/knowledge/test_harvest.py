@@ -256,6 +256,28 @@ def test_it_maps_languages_from_the_extras_and_fluent_fields(db):
     assert data["title"] == {"lo": "ປ່າໄມ້", "en": "Forest cover"}
     assert data["countries"] == ["LA"] and data["themes"] == ["nature-based-solutions"]
     assert (data["licence"], book["licence_original"]) == ("odc-odbl", "")
+    # Open Development Mekong (ckanext-scheming): lists at the top level
+    odm = {
+        "name": "km-forest",
+        "title": "ព្រៃឈើ",
+        "odm_language": ["km"],
+        "odm_spatial_range": ["kh", "th"],
+        "license_id": "unknown-x",
+        "isopen": False,
+    }
+    data, book = package_to_record(
+        odm,
+        base="https://data.opendevelopmentmekong.net",
+        prefix="odm",
+        countries={"KH", "TH"},
+        themes=set(),
+    )
+    assert (data["language"], data["title"], data["countries"]) == (
+        "km",
+        {"km": "ព្រៃឈើ"},
+        ["KH", "TH"],
+    )
+    assert (data["licence"], book["licence_original"]) == ("notspecified", "unknown-x")
 
 
 @LIVE
@@ -288,3 +310,15 @@ def test_it_round_trips_through_this_platforms_ckan_api(live_catalogue, live_ser
     Resource.objects.filter(identifier__startswith="self:").update(updated_at=T1)
     again = harvest_ckan(url=live_server.url)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+
+
+def test_it_shows_the_harvests_in_the_admin(client, users, portal):
+    run = harvest_ckan(url=portal.url, prefix="demo")
+    client.force_login(users.admin)
+    for path in ("harvestsource", "harvestrun", "harvestrecord"):
+        response = client.get(f"/en/admin/knowledge/{path}/")
+        assert response.status_code == 200, path
+    page = client.get(f"/en/admin/knowledge/harvestsource/{run.source.pk}/change/").content.decode()
+    assert "2017-08-26T02:30:50.550733" in page and "Succeeded" in page
+    records = client.get("/en/admin/knowledge/harvestrecord/").content.decode()
+    assert "demo:1617in10-regulation-of-sale-of-overseas-properties-20170426-c" in records

@@ -112,7 +112,9 @@ def _extras(package: dict) -> dict:
 
 
 def _language(package: dict, extras: dict) -> str | None:
-    for value in (extras.get("language"), package.get("language")):
+    # CKAN's "language" extra; ckanext-scheming portals (Open Development Mekong: odm_language)
+    # put a list at the top level
+    for value in (extras.get("language"), package.get("language"), package.get("odm_language")):
         if isinstance(value, list):  # ODM's odm_language-like lists
             value = value[0] if value else None
         if isinstance(value, str):
@@ -129,6 +131,17 @@ def _detect(text: str) -> str:
     except ImportError:  # the search part is not installed: Latin script reads as English
         return "en"
     return detect_language(text) or "en"
+
+
+def _codes(*values) -> list[str]:
+    """Country codes from a comma-separated text or a list (ODM's ``odm_spatial_range``)."""
+    codes = []
+    for value in values:
+        if isinstance(value, str):
+            codes += re.split(r"[,;\s]+", value)
+        elif isinstance(value, list):
+            codes += [v for v in value if isinstance(v, str)]
+    return [c for c in codes if c]
 
 
 def _translated(value) -> dict[str, str]:
@@ -186,7 +199,7 @@ def package_to_record(
         "countries": sorted(
             {
                 code.strip().upper()
-                for code in re.split(r"[,;\s]+", extras.get("countries") or "")
+                for code in _codes(extras.get("countries"), package.get("odm_spatial_range"))
                 if code.strip().upper() in countries
             }
         ),
