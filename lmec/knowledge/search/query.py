@@ -194,7 +194,8 @@ def lexical_ranking(clauses: list[Clause], allowed: QuerySet) -> list[tuple[int,
 
 
 def semantic_ranking(q: str, allowed: QuerySet, k: int = SEMANTIC_TOP_K) -> list[tuple[int, float]]:
-    vector = embeddings.query_vector(text.normalize(q))
+    q = text.normalize(q)
+    vector = embeddings.query_vector(q, text.detect_language(q))
     # The nearest over the whole index first, then keep the allowed ones: one small query.
     # Only when filters leave too few of those, mask the matrix with every allowed id.
     candidates = embeddings.nearest(vector, 4 * k)
