@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from lmec.core import demo
+from lmec.knowledge import demo as knowledge_demo
 from lmec.monitoring import demo as monitoring_demo
 
 
@@ -18,3 +19,4 @@ class Command(BaseCommand):
         if not created:
             self.stdout.write(f"  (passwords of earlier runs are in {demo.accounts_file()})")
         self.stdout.write(monitoring_demo.describe(monitoring_demo.load_monitoring_demo()))
+        self.stdout.write(knowledge_demo.describe(knowledge_demo.load_knowledge_demo()))
