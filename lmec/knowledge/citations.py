@@ -118,7 +118,7 @@ def bibtex(resource: Resource, *, base_url: str = "") -> str:
         fields.append(("keywords", bibtex_escape(", ".join(keywords))))
     licence = licences.BY_ID.get(resource.licence)
     if licence:
-        fields.append(("note", bibtex_escape(f"Licence: {licence.title}")))
+        fields.append(("note", bibtex_escape(f"Licence: {licence.title_en}")))
     body = ",\n".join(
         f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
         for name, value in fields

@@ -236,7 +236,7 @@ def package_dict(request, resource: Resource) -> dict:
         "maintainer_email": None,
         "version": None,
         "license_id": resource.licence,
-        "license_title": licence.title if licence else resource.licence,
+        "license_title": licence.title_en if licence else resource.licence,
         "license_url": (licence.url or None) if licence else None,
         "isopen": bool(licence and licence.open),
         "owner_org": resource.publisher.slug if resource.publisher else None,
@@ -413,7 +413,7 @@ def _facet_names(field: str, values: list[str]) -> dict[str, str]:
     if field == "countries":
         return {c.code: c.name for c in Country.objects.filter(code__in=values)}
     if field == "license_id":
-        return {v: licences.BY_ID[v].title for v in values if v in licences.BY_ID}
+        return {v: licences.BY_ID[v].title_en for v in values if v in licences.BY_ID}
     if field == "knowledge_type":
         return {v: str(label) for v, label in ResourceType.choices}
     if field == "language":

@@ -115,7 +115,7 @@ def add_dataset(graph: Graph, request, resource: Resource, *, site: str) -> URIR
     licence = _licence_uri(site, resource.licence)
     graph.add((licence, RDF.type, DCTERMS.LicenseDocument))
     if resource.licence in licences.BY_ID:
-        graph.add((licence, RDFS.label, Literal(licences.BY_ID[resource.licence].title)))
+        graph.add((licence, RDFS.label, Literal(licences.BY_ID[resource.licence].title_en)))
     for theme in resource.themes.all():
         graph.add((uri, DCAT.theme, URIRef(f"{site}/knowledge/themes/{theme.code}/")))
     for keyword in resource.keywords.all():
@@ -316,7 +316,7 @@ def schema_org(resource: Resource, lang: str, *, base_url: str = "") -> dict:
     if resource.doi:
         data["sameAs"] = f"https://doi.org/{resource.doi}"
     if licence:
-        data["license"] = licence.url or licence.title
+        data["license"] = licence.url or licence.title_en
     if resource.published_on:
         data["datePublished"] = resource.published_on.isoformat()
     data["dateModified"] = catalogue.utc(resource.updated_at).isoformat()

@@ -122,7 +122,7 @@ class ResourceForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Original language"),
         choices=settings.LANGUAGES,
-        help_text=_("The language the resource was written in; the others are translations."),
+        help_text=_("The language the resource was written in; other languages are translations."),
     )
     access = forms.ChoiceField(
         label=_("Access"),

@@ -195,7 +195,7 @@ def _dublin_core(request: HttpRequest, parent: ET.Element, resource: Resource) -
             add("coverage", country.name)
         add("coverage", resource.spatial)
         licence = licences.BY_ID.get(resource.licence)
-        add("rights", (licence.url or licence.title) if licence else resource.licence)
+        add("rights", (licence.url or licence.title_en) if licence else resource.licence)
 
 
 def _header(request, parent: ET.Element, resource: Resource) -> None:

@@ -60,7 +60,7 @@ def test_it_lets_a_member_ask_and_the_country_decide(users, dataset):
         user=users.focal["VN"], request=request, approve=True, note="ok"
     )
     assert (decided.status, decided.decided_by) == ("approved", users.focal["VN"])
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(services.InvalidTransition, match=r"^This request was approved already\.$"):
         services.decide_access(user=users.editor, request=decided, approve=False)
     assert selectors.can_download(member, file)
     services.record_download(user=member, distribution=file)

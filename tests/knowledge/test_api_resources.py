@@ -113,4 +113,7 @@ def test_it_walks_submit_review_return_and_patch(db, users, resource):
     assert (patched.status_code, patched.json()["spatial"]) == (200, "Delta")
     response = post(as_focal, f"{URL}/w/publish", {})
     assert response.status_code == 409
-    assert "only from: Submitted, In review" in response.json()["detail"]
+    assert response.json()["detail"] == (
+        "“Publish” is not possible for a resource that is “Returned with comments”; "
+        "it is possible for: Submitted, In review."
+    )

@@ -82,7 +82,9 @@ def test_it_names_every_bad_field_and_stores_nothing(db):
         "files[0].path",
         "colour",
     }
-    assert "choose one of: publication, dataset" in exc.value.errors["type"][0]
+    assert exc.value.errors["type"][0].startswith(
+        "Unknown resource type 'novel'; choose one of: publication, dataset"
+    )
     assert not Resource.objects.exists()
 
 

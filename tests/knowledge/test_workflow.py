@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from lmec.knowledge import selectors, services
 from lmec.knowledge.models import ResourceEvent
@@ -121,6 +122,23 @@ def test_it_refuses_steps_the_status_does_not_allow(users, resource, status, ste
     with pytest.raises(services.InvalidTransition):
         service(user=users.editor, resource=record, **kwargs)
     assert ResourceEvent.objects.filter(resource=record).count() == 1  # the import only
+
+
+def test_it_names_the_step_and_statuses_in_the_readers_language(users, resource):
+    record = resource("th-5", status="draft", country="TH")
+    with pytest.raises(services.InvalidTransition) as exc:
+        services.publish(user=users.editor, resource=record)
+    assert str(exc.value) == (
+        "“Publish” is not possible for a resource that is “Draft”; "
+        "it is possible for: Submitted, In review."
+    )
+    with translation.override("th"), pytest.raises(services.InvalidTransition) as exc:
+        services.publish(user=users.editor, resource=record)
+    with translation.override("th"):
+        thai = [translation.gettext(x) for x in ("Publish", "Draft", "Submitted", "In review")]
+    assert all(f"“{word}”" in str(exc.value) for word in thai[:2])
+    assert str(exc.value).endswith(f"{thai[2]}, {thai[3]}")
+    assert "Publish" not in str(exc.value)
 
 
 def test_it_requires_a_comment_to_return(users, resource):

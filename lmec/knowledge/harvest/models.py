@@ -7,6 +7,7 @@ the next run — or a run resumed after an interruption — asks only for what c
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class HarvestSource(models.Model):
@@ -19,7 +20,10 @@ class HarvestSource(models.Model):
     prefix = models.SlugField(
         _("identifier prefix"),
         max_length=60,
-        help_text=_("Harvested records get the identifier <prefix>:<name at the source>."),
+        help_text=_(
+            "A harvested record's identifier is this prefix, a colon and the record's name at "
+            "the source, e.g. mrc:water-quality-2020."
+        ),
     )
     # The source's own metadata_modified text (naive UTC as CKAN writes it), newest stored.
     cursor = models.CharField(_("harvested up to"), max_length=40, blank=True)
@@ -55,10 +59,18 @@ class HarvestRun(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     since = models.CharField(_("changed since"), max_length=40, blank=True)
     pages = models.PositiveIntegerField(_("pages"), default=0)
-    created = models.PositiveIntegerField(_("created"), default=0)
-    updated = models.PositiveIntegerField(_("updated"), default=0)
-    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
-    skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    created = models.PositiveIntegerField(
+        pgettext_lazy("harvest run: number of records", "created"), default=0
+    )
+    updated = models.PositiveIntegerField(
+        pgettext_lazy("harvest run: number of records", "updated"), default=0
+    )
+    unchanged = models.PositiveIntegerField(
+        pgettext_lazy("harvest run: number of records", "unchanged"), default=0
+    )
+    skipped = models.PositiveIntegerField(
+        pgettext_lazy("harvest run: number of records", "skipped"), default=0
+    )
     error = models.TextField(_("error"), blank=True)
     # One entry per skipped package: {"name": …, "errors": {field: [message]}}.
     problems = models.JSONField(_("problems"), default=list, blank=True)

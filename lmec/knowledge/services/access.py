@@ -48,8 +48,12 @@ def decide_access(*, user, request: AccessRequest, approve: bool, note: str = ""
     with transaction.atomic():
         locked = AccessRequest.objects.select_for_update().get(pk=request.pk)
         if locked.status != AccessRequest.Decision.PENDING:
+            # One sentence per decision: a status label inserted into a sentence does not
+            # read right in every language.
             raise InvalidTransition(
-                _("This request was %s already.") % locked.get_status_display().lower()
+                _("This request was approved already.")
+                if locked.status == AccessRequest.Decision.APPROVED
+                else _("This request was declined already.")
             )
         locked.status = (
             AccessRequest.Decision.APPROVED if approve else AccessRequest.Decision.DECLINED

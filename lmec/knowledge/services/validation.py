@@ -301,13 +301,21 @@ def validate_record(
     return clean
 
 
+def _unknown_choice(name: str) -> str:
+    # One sentence per field: a field name inserted into a sentence reads badly in translation.
+    if name == "type":
+        return _("Unknown resource type %(value)r; choose one of: %(choices)s.")
+    if name == "status":
+        return _("Unknown status %(value)r; choose one of: %(choices)s.")
+    return _("Unknown access setting %(value)r; choose one of: %(choices)s.")
+
+
 def _choice(data, name, choices, values, errors) -> None:
     value = data[name]
     if value not in choices:
         errors.add(
             name,
-            _("Unknown %(field)s %(value)r; choose one of: %(choices)s.")
-            % {"field": name, "value": value, "choices": ", ".join(choices)},
+            _unknown_choice(name) % {"value": value, "choices": ", ".join(choices)},
         )
     else:
         values[name] = value

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import Resource, ResourceEvent, Status
 from . import hooks
@@ -51,6 +52,16 @@ STEPS = {
     ),
 }
 
+#: step -> its name as the pages' buttons show it (the same msgids as ``views/workflow.py``),
+#: so that an error names the step in the reader's language, not by its code.
+STEP_LABELS = {
+    "submit": gettext_lazy("Submit for review"),
+    "start_review": gettext_lazy("Start review"),
+    "publish": gettext_lazy("Publish"),
+    "return": gettext_lazy("Return with comments"),
+    "unpublish": gettext_lazy("Unpublish"),
+}
+
 
 def _step(
     step: str, *, user, resource: Resource, comment: str = "", need_comment=False
@@ -65,9 +76,12 @@ def _step(
         locked = Resource.objects.select_for_update().get(pk=resource.pk)
         if locked.status not in sources:
             raise InvalidTransition(
-                _("Cannot %(step)s a resource that is %(status)s; only from: %(sources)s.")
+                _(
+                    "“%(step)s” is not possible for a resource that is “%(status)s”; "
+                    "it is possible for: %(sources)s."
+                )
                 % {
-                    "step": step.replace("_", " "),
+                    "step": STEP_LABELS[step],
                     "status": locked.get_status_display(),
                     "sources": ", ".join(str(Status(s).label) for s in sources),
                 }
