@@ -11,8 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
+from django.db.models import Q
+from django.db.models.functions import Length
 
 from .. import hours, parameters
+from .. import parameters as _parameters  # the functions' own ``parameters`` arguments hide it
 from ..models import DailyValue, Measurement, Station
 from ._common import (
     as_date,
@@ -102,30 +105,90 @@ def daily_series(code: str, *, parameter: str, start, end) -> list[dict]:
         ``count`` the valid hourly values, ``completeness`` ``count / 24`` (1.0 for a day
         reported as a 24-hour mean), ``flagged`` the flagged hourly values.
     """
+    return daily_series_of(code, parameters=[parameter], start=start, end=end)[parameter]
+
+
+def daily_series_of(code: str, *, parameters: list[str], start, end) -> dict[str, list[dict]]:
+    """:func:`daily_series` of several parameters in one read: ``{parameter: [...]}``.
+
+    One primary-key range per parameter in one query; the packed hours are not read (only
+    whether a day has them, for ``completeness``)."""
     station = get_station(code)
-    definition = parameters.get(parameter)
+    definitions = [_parameters.get(p) for p in parameters]
     first, last = as_date(start, "start"), as_date(end, "end")
     if first > last:
         raise ValueError("start must not be after end")
     rows = (
         DailyValue.objects.filter(
-            station=station, parameter=definition.id, date__range=(first, last)
+            station=station,
+            parameter__in=[d.id for d in definitions],
+            date__range=(first, last),
         )
-        .order_by("date")
-        .values_list("date", "mean", "count", "max_1h", "max_8h", "flagged", "hours")
+        .annotate(hour_bytes=Length("hours"))
+        .order_by("parameter", "date")
+        .values_list(
+            "parameter", "date", "mean", "count", "max_1h", "max_8h", "flagged", "hour_bytes"
+        )
     )
-    return [
-        {
-            "date": day.isoformat(),
-            "mean": float_or_none(mean),
-            "count": count,
-            "completeness": 1.0 if (mean is not None and not data) else round(count / 24, 4),
-            "max_1h": float_or_none(max_1h),
-            "max_8h": float_or_none(max_8h),
-            "flagged": flagged,
+    found: dict[int, list[dict]] = {d.id: [] for d in definitions}
+    for pid, day, mean, count, max_1h, max_8h, flagged, hour_bytes in rows:
+        found[pid].append(
+            {
+                "date": day.isoformat(),
+                "mean": float_or_none(mean),
+                "count": count,
+                "completeness": 1.0
+                if (mean is not None and not hour_bytes)
+                else round(count / 24, 4),
+                "max_1h": float_or_none(max_1h),
+                "max_8h": float_or_none(max_8h),
+                "flagged": flagged,
+            }
+        )
+    return {p: found[d.id] for p, d in zip(parameters, definitions, strict=True)}
+
+
+def last_hourly(code: str, *, days: dict[str, dt.date]) -> dict[str, dict]:
+    """The last 1-hour value of each parameter on a local day: ``days`` maps a parameter
+    to the day to look in (its last day with data). One query, one key range per
+    parameter.
+
+    Returns
+    -------
+    dict
+        ``{parameter: item}``, items as :func:`measurements` gives them; a parameter with
+        no 1-hour value that day (a day reported as a 24-hour mean) is left out.
+    """
+    station = get_station(code)
+    if not days:
+        return {}
+    definitions = {p: _parameters.get(p) for p in days}
+    ranges = Q()
+    for p, day in days.items():
+        ranges |= Q(parameter=definitions[p].id, **time_filter(station, day, day))
+    rows = (
+        Measurement.objects.filter(ranges, station=station, averaging=1)
+        .order_by("parameter", "time")
+        .values_list("parameter", "time", "value", "censor", "flags", "raw_value", "raw_unit")
+    )
+    last = {}
+    for pid, time, value, censor, flags, raw_value, raw_unit in rows:
+        last[pid] = (time, value, censor, flags, raw_value, raw_unit)
+    out = {}
+    for p, definition in definitions.items():
+        if definition.id not in last:
+            continue
+        time, value, censor, flags, raw_value, raw_unit = last[definition.id]
+        out[p] = {
+            "time": iso_utc(time),
+            "value": value,
+            "unit": definition.unit,
+            "censor": censor,
+            "flags": _parameters.Flag.codes(flags),
+            "raw_value": raw_value,
+            "raw_unit": raw_unit,
         }
-        for day, mean, count, max_1h, max_8h, flagged, data in rows
-    ]
+    return out
 
 
 @dataclass
