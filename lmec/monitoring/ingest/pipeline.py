@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -277,6 +278,36 @@ def _blocks(batches: Iterable[pl.DataFrame], block_rows: int | None) -> Iterable
             yield from batch.iter_slices(block_rows)
 
 
+def _validated(source: readers.Source, lookups: Lookups, now, block_rows: int | None):
+    """``(rows read, validated batch, its own report)`` of each block of ``source``."""
+    for raw in _blocks(source.batches, block_rows):
+        found = Report()
+        batch = validate(
+            raw,
+            lookups,
+            found,
+            names=source.names,
+            decimal_comma=source.decimal_comma,
+            time_formats=source.time_formats,
+            period_ending=source.period_ending,
+            now=now,
+        )
+        yield raw.height, batch, found
+
+
+def _read_ahead(items: Iterator):
+    """``items``, each next one made in a helper thread while the caller works on the
+    last: the next block is read and validated (polars, mostly without the GIL) while
+    this one is compared and written, so the two cores both work. At most two blocks are
+    in memory."""
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        ahead = reader.submit(next, items, None)
+        while (item := ahead.result()) is not None:
+            ahead = reader.submit(next, items, None)
+            yield item
+            del item
+
+
 def _ingest(
     source: readers.Source,
     upload: Upload,
@@ -302,18 +333,10 @@ def _ingest(
     total = merge.Outcome()
     with transaction.atomic():
         writer = store.for_connection(connection)
-        for raw in _blocks(source.batches, block_rows):
-            result.rows_read += raw.height
-            batch = validate(
-                raw,
-                lookups,
-                report,
-                names=source.names,
-                decimal_comma=source.decimal_comma,
-                time_formats=source.time_formats,
-                period_ending=source.period_ending,
-                now=now,
-            )
+        checked = _validated(source, lookups, now, block_rows)
+        for rows, batch, found in _read_ahead(checked):
+            result.rows_read += rows
+            report.extend(found.errors, found.total)
             result.refused += batch.refused
             if batch.clean.height and (skip_invalid or not report.total):
                 # sorted by key: duplicates are neighbours, and merge.apply relies on it
@@ -332,8 +355,8 @@ def _ingest(
                     )
                     result.refused += outcome.refused
                     total.add(outcome)
-                del incoming  # before the next block is read
-            del batch, raw
+                del incoming  # before the next block is taken
+            del batch
             tell("read", result.rows_read, None)
         if result.rows_read == 0 and empty_is_error:
             raise IngestError("the file has no data rows")

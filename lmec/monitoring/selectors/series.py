@@ -243,24 +243,32 @@ def load_daily(
     rows = DailyValue.objects.filter(
         station_id__in=station_ids, parameter__in=parameter_ids, date__range=(first, last)
     ).values_list("station_id", "parameter", "date", "mean", "count", "hours")
-    where, chunks = [], []
-    for sid, pid, day, mean, count, data in rows:
-        s, p, d = s_pos[sid], p_pos[pid], (day - first).days
-        block.present[s, p, d] = True
-        block.mean[s, p, d] = np.nan if mean is None else mean
-        block.count[s, p, d] = count
-        if data:
-            data = bytes(data)
-            if len(data) != hours.HOURS_PER_DAY * 4:
-                raise ValueError(f"daily value {sid}/{pid}/{day}: hours of {len(data)} bytes")
-            block.hourly[s, p, d] = True
-            where.append((s, p, d))
-            chunks.append(data)
-    if chunks:
+    rows = list(rows)
+    if not rows:
+        return block
+    # whole columns at a time: a latest-index read has thousands of rows
+    sids, pids, dates, means, counts, blobs = zip(*rows, strict=True)
+    s = np.fromiter(map(s_pos.__getitem__, sids), dtype=np.intp, count=len(rows))
+    p = np.fromiter(map(p_pos.__getitem__, pids), dtype=np.intp, count=len(rows))
+    ordinal = first.toordinal()
+    d = np.fromiter((day.toordinal() - ordinal for day in dates), dtype=np.intp, count=len(rows))
+    block.present[s, p, d] = True
+    block.mean[s, p, d] = np.array([np.nan if m is None else m for m in means], dtype=float)
+    block.count[s, p, d] = np.array(counts, dtype=int)
+    with_hours = [k for k, data in enumerate(blobs) if data]
+    if with_hours:
+        chunks = [bytes(blobs[k]) for k in with_hours]
+        size = hours.HOURS_PER_DAY * 4
+        for k, data in zip(with_hours, chunks, strict=True):
+            if len(data) != size:
+                raise ValueError(
+                    f"daily value {sids[k]}/{pids[k]}/{dates[k]}: hours of {len(data)} bytes"
+                )
+        index = np.asarray(with_hours)
+        block.hourly[s[index], p[index], d[index]] = True
         decoded = np.frombuffer(b"".join(chunks), dtype="<f4").astype(float).reshape(-1, 24)
-        index = np.asarray(where)
         view = block.hours.reshape(ns, np_, days, 24)
-        view[index[:, 0], index[:, 1], index[:, 2]] = decoded
+        view[s[index], p[index], d[index]] = decoded
     return block
 
 
