@@ -19,7 +19,7 @@ def network(db):
     return make_network()
 
 
-COUNTS = ("status", "rows_read", "stored", "replaced", "unchanged", "flagged", "refused")
+COUNTS = ("status", "rows_read", "stored", "replaced", "unchanged", "flagged", "refused", "daily")
 
 
 def counts(result):

@@ -44,12 +44,19 @@ class Outcome:
     daily: int = 0
     refused: int = 0
     touched: dict = field(default_factory=dict)
+    #: the days whose daily values were written, one int64 each (see :func:`day_keys`):
+    #: a day that two blocks of one input touch counts once
+    days: pl.Series | None = None
 
     def add(self, other: Outcome) -> None:
         """Add the counts of a later block of the same input; ``touched`` spans merge."""
-        for name in ("stored", "replaced", "unchanged", "flagged", "reflagged", "daily"):
+        for name in ("stored", "replaced", "unchanged", "flagged", "reflagged"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.refused += other.refused
+        if other.days is not None:
+            both = other.days if self.days is None else pl.concat([self.days, other.days])
+            self.days = both.unique()
+            self.daily = self.days.len()
         for station, (first, last) in other.touched.items():
             if station in self.touched:
                 first = min(first, self.touched[station][0])
@@ -187,7 +194,8 @@ def apply(
             writing.result()  # waits; a database error is raised here
     report("store", new.height + replaced.height, new.height + replaced.height)
     report("daily", 0, None)
-    outcome.daily = _update_daily(days, changed, store, zones)
+    outcome.days = _update_daily(days, changed, store, zones)
+    outcome.daily = outcome.days.len()
     return outcome
 
 
@@ -342,9 +350,19 @@ def _daily_from_hours(hourly: pl.DataFrame, zones) -> pl.DataFrame | None:
     return daily.compute(hourly, days, zones)
 
 
-def _update_daily(from_hours, changed: list[pl.DataFrame], store: Store, zones) -> int:
+def day_keys(frame: pl.DataFrame) -> pl.Series:
+    """One int64 per (station, parameter, date) row of ``frame``."""
+    return (
+        (frame["station"].cast(pl.Int64) * 1024 + frame["parameter"].cast(pl.Int64)) * (1 << 24)
+        + frame["date"].cast(pl.Int32).cast(pl.Int64)
+        + (1 << 23)
+    ).alias("day")
+
+
+def _update_daily(from_hours, changed: list[pl.DataFrame], store: Store, zones) -> pl.Series:
     """Store the daily values computed from the hours, and those of days with changed
-    24-hour or grab values (read back from the database, after the writes)."""
+    24-hour or grab values (read back from the database, after the writes); return the
+    days written (:func:`day_keys`)."""
     results = [] if from_hours is None else [from_hours]
     other = [f.filter(pl.col("averaging").is_in([0, 24])) for f in changed]
     other = pl.concat(other) if other else None
@@ -354,11 +372,11 @@ def _update_daily(from_hours, changed: list[pl.DataFrame], store: Store, zones) 
         ).unique()
         results.append(_daily_from_store(days, store, zones))
     if not results:
-        return 0
+        return pl.Series("day", [], dtype=pl.Int64)
     frame = pl.concat(results).unique(["station", "parameter", "date"], keep="first")
     if frame.height:
         store.upsert_daily(frame)
-    return frame.height
+    return day_keys(frame)
 
 
 def _daily_from_store(days: pl.DataFrame, store: Store, zones) -> pl.DataFrame:
