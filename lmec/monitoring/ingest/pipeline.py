@@ -35,8 +35,8 @@ logger = logging.getLogger(__name__)
 #: UTC datetimes) of the values stored, replaced or re-flagged. Alerts register here.
 AFTER_INGEST: list[Callable[[dict], None]] = []
 
-#: ``progress(stage, done, total)``: stage "read" (rows read so far, total unknown),
-#: "compare" and "store" (rows), "done".
+#: ``progress(stage, done, total)``: stage "read" (rows read, checked and stored so far,
+#: block by block; total unknown), then "done".
 Progress = Callable[[str, int, int | None], None]
 
 
@@ -350,7 +350,6 @@ def _ingest(
                         upload_id=upload.pk,
                         zones=lookups.zones,
                         now=now,
-                        progress=tell,
                         errors=report,
                     )
                     result.refused += outcome.refused
