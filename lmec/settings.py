@@ -158,6 +158,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20_000},  # 1,000 stations x the standards, with room
     },
 }
+# Ingest: rows stored at a time (0: the reader's blocks, about 650,000 rows of CSV each).
+INGEST_BLOCK_ROWS = envint("INGEST_BLOCK_ROWS", 0) or None
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
