@@ -146,6 +146,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches. "monitoring" holds each air station's latest index under a fingerprint of its
+# inputs (lmec.monitoring.selectors.aqi.latest_aqi), so it is never stale; per process by
+# default -- point it at a shared backend (Redis, Memcached, a database cache) to compute
+# each index once for all web processes.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "monitoring": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "lmec-monitoring",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},  # 1,000 stations x the standards, with room
+    },
+}
+# Ingest: rows stored at a time (0: the reader's blocks, about 650,000 rows of CSV each).
+INGEST_BLOCK_ROWS = envint("INGEST_BLOCK_ROWS", 0) or None
+
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

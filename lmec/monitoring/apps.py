@@ -10,6 +10,9 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         from . import alerts, permissions  # noqa: F401  (permissions registers the app's rules)
         from .ingest import AFTER_INGEST
+        from .selectors.aqi import warm_latest
 
         if alerts.after_ingest not in AFTER_INGEST:
             AFTER_INGEST.append(alerts.after_ingest)
+        if warm_latest not in AFTER_INGEST:  # the map's latest indices, ready after an ingest
+            AFTER_INGEST.append(warm_latest)

@@ -24,7 +24,8 @@ import polars as pl
 
 from ..parameters import Flag
 from . import daily, qaqc
-from .store import KEY, STORED_SCHEMA, Store
+from .errors import Report, RowError
+from .store import CENSOR_TEXT, KEY, STORED_SCHEMA, Store
 
 SERIES = ["station", "parameter", "averaging"]
 STORED_KEY = {k: STORED_SCHEMA[k] for k in KEY}
@@ -41,7 +42,26 @@ class Outcome:
     flagged: int = 0
     reflagged: int = 0
     daily: int = 0
+    refused: int = 0
     touched: dict = field(default_factory=dict)
+    #: the days whose daily values were written, one int64 each (see :func:`day_keys`):
+    #: a day that two blocks of one input touch counts once
+    days: pl.Series | None = None
+
+    def add(self, other: Outcome) -> None:
+        """Add the counts of a later block of the same input; ``touched`` spans merge."""
+        for name in ("stored", "replaced", "unchanged", "flagged", "reflagged"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.refused += other.refused
+        if other.days is not None:
+            both = other.days if self.days is None else pl.concat([self.days, other.days])
+            self.days = both.unique()
+            self.daily = self.days.len()
+        for station, (first, last) in other.touched.items():
+            if station in self.touched:
+                first = min(first, self.touched[station][0])
+                last = max(last, self.touched[station][1])
+            self.touched[station] = (first, last)
 
 
 def windows(incoming: pl.DataFrame, zones: dict[int, str]) -> pl.DataFrame:
@@ -82,9 +102,17 @@ def apply(
     zones: dict[int, str],
     now: dt.datetime,
     progress=None,
+    errors: Report | None = None,
 ) -> Outcome:
     """Store ``incoming`` (validated, point-flagged, one row per key, sorted by key) in the
-    current transaction."""
+    current transaction.
+
+    An input is stored block by block, each block one call in the same transaction, so
+    rows stored by earlier blocks of the same upload (``upload_id``) are among the stored
+    rows here: the spike, flat-line and daily checks see them as neighbours, a repeat of
+    one with the same value counts unchanged, and one with a different value is refused
+    (added to ``errors``, counted in ``refused``; the earlier row stays).
+    """
     outcome = Outcome()
     if incoming.height == 0:
         return outcome
@@ -93,6 +121,10 @@ def apply(
     store.lock(spans["station"].unique().to_list())
     stored = store.fetch(spans)
     report("compare", 0, incoming.height)
+    if stored.height and (stored["upload"] == upload_id).any():
+        incoming, outcome.refused = _refuse_repeats(incoming, stored, upload_id, errors)
+        if incoming.height == 0:
+            return outcome
 
     # classify: 0 unchanged, 1 new, 2 replaced
     if stored.height:
@@ -138,6 +170,13 @@ def apply(
     outcome.unchanged = incoming.height - new.height - replaced.height
     outcome.flagged = int(((incoming["flags"] != 0) & (incoming["_kind"] > 0)).sum())
     outcome.reflagged = reflag.height
+    if reflag.height and (reflag["upload"] == upload_id).any():
+        # rows of an earlier block of this input whose flags a later hour decides (a spike
+        # confirmed, a flat run extended): counted as flagged, as in a one-block ingest
+        own = reflag.filter(pl.col("upload") == upload_id)
+        outcome.reflagged -= own.height
+        outcome.flagged += int((own["flags"] != 0).sum()) - int((own["base"] != 0).sum())
+    reflag = reflag.select(*KEY, "flags")
 
     report("store", 0, new.height + replaced.height)
     changed = [f.select(KEY) for f in (new, replaced, reflag) if f.height]
@@ -155,8 +194,43 @@ def apply(
             writing.result()  # waits; a database error is raised here
     report("store", new.height + replaced.height, new.height + replaced.height)
     report("daily", 0, None)
-    outcome.daily = _update_daily(days, changed, store, zones)
+    outcome.days = _update_daily(days, changed, store, zones)
+    outcome.daily = outcome.days.len()
     return outcome
+
+
+def _refuse_repeats(
+    incoming: pl.DataFrame, stored: pl.DataFrame, upload_id: int, errors: Report | None
+) -> tuple[pl.DataFrame, int]:
+    """Drop the incoming rows whose key an earlier block of this upload stored with a
+    different value; report them. (A repeat with the same value is left in: unchanged.)"""
+    own = stored.filter(pl.col("upload") == upload_id).select(
+        *KEY, "value", "raw_value", "raw_unit", "censor", "flags"
+    )
+    joined = incoming.join(own, on=KEY, how="inner", suffix="_old")
+    differs = (
+        (pl.col("value") != pl.col("value_old"))
+        | (pl.col("raw_value") != pl.col("raw_value_old"))
+        | (pl.col("raw_unit").cast(pl.String) != pl.col("raw_unit_old"))
+        | (pl.col("censor") != pl.col("censor_old"))
+        | ((pl.col("flags") & Flag.PROVIDER) != (pl.col("flags_old") & Flag.PROVIDER))
+    )
+    bad = joined.filter(differs).sort("row")
+    if bad.height == 0:
+        return incoming, 0
+    if errors is not None:
+        found = [
+            RowError(
+                record["row"],
+                "value",
+                CENSOR_TEXT[record["censor"]] + f"{record['raw_value']:g}",
+                "the same station, parameter, averaging and time is in an earlier row of the "
+                "file with a different value",
+            )
+            for record in bad.head(errors.room).iter_rows(named=True)
+        ]
+        errors.extend(found, bad.height)
+    return incoming.join(bad.select(KEY), on=KEY, how="anti", maintain_order="left"), bad.height
 
 
 def _write(store: Store, new, replaced, reflag, stored, upload_id: int, now) -> None:
@@ -175,7 +249,9 @@ def _series_flags(incoming: pl.DataFrame, stored: pl.DataFrame, spans: pl.DataFr
     hourly row of the touched windows as it will be stored (``KEY, value, flags``)."""
     columns = [*KEY, "value", "censor"]
     hourly_in = incoming.filter(pl.col("averaging") == 1)
-    nothing = pl.DataFrame(schema={**STORED_KEY, "flags": pl.UInt16})
+    nothing = pl.DataFrame(
+        schema={**STORED_KEY, "flags": pl.UInt16, "base": pl.UInt16, "upload": pl.Int64}
+    )
     if hourly_in.height == 0:
         return (
             np.zeros(incoming.height, dtype=np.uint16),
@@ -189,7 +265,7 @@ def _series_flags(incoming: pl.DataFrame, stored: pl.DataFrame, spans: pl.DataFr
         )
         if hourly_in.height < incoming.height:
             hourly = hourly.filter(pl.col("averaging") == 1)
-        return bits, nothing, hourly
+        return bits, nothing, hourly.select(*KEY, "value", "flags", "changed")
     # stored rows that incoming rows do not replace, with their stored flags; unchanged
     # incoming rows are stored rows too and keep their stored flags as the base
     kept = stored.join(incoming.select(KEY), on=KEY, how="anti")
@@ -206,12 +282,14 @@ def _series_flags(incoming: pl.DataFrame, stored: pl.DataFrame, spans: pl.DataFr
                 base=pl.when(pl.col("_kind") == 0).then(base).otherwise(pl.col("flags")),
                 _kind=pl.col("_kind"),
                 _at=pl.int_range(pl.len(), dtype=pl.Int64),
+                upload=pl.lit(None, dtype=pl.Int64),
             ),
             kept.select(
                 *columns,
                 base=pl.col("flags"),
                 _kind=pl.lit(-1, dtype=pl.Int8),
                 _at=pl.lit(-1, dtype=pl.Int64),
+                upload=pl.col("upload").cast(pl.Int64),
             ),
         ],
         how="vertical_relaxed",
@@ -229,8 +307,9 @@ def _series_flags(incoming: pl.DataFrame, stored: pl.DataFrame, spans: pl.DataFr
         .then((pl.col("base") & ~qaqc.SERIES_BITS) | pl.col("_bits"))
         .otherwise(pl.col("base"))
     )
+    # (``upload`` of a stored row: the pipeline counts its own earlier blocks' rows apart)
     reflag = merged.filter(is_stored & (pl.col("final") != pl.col("base"))).select(
-        *KEY, flags=pl.col("final")
+        *KEY, "base", "upload", flags=pl.col("final")
     )
     bits = merged.filter(pl.col("_at") >= 0).sort("_at")["_bits"].to_numpy()
     hourly = merged.filter(pl.col("averaging") == 1).select(
@@ -271,9 +350,19 @@ def _daily_from_hours(hourly: pl.DataFrame, zones) -> pl.DataFrame | None:
     return daily.compute(hourly, days, zones)
 
 
-def _update_daily(from_hours, changed: list[pl.DataFrame], store: Store, zones) -> int:
+def day_keys(frame: pl.DataFrame) -> pl.Series:
+    """One int64 per (station, parameter, date) row of ``frame``."""
+    return (
+        (frame["station"].cast(pl.Int64) * 1024 + frame["parameter"].cast(pl.Int64)) * (1 << 24)
+        + frame["date"].cast(pl.Int32).cast(pl.Int64)
+        + (1 << 23)
+    ).alias("day")
+
+
+def _update_daily(from_hours, changed: list[pl.DataFrame], store: Store, zones) -> pl.Series:
     """Store the daily values computed from the hours, and those of days with changed
-    24-hour or grab values (read back from the database, after the writes)."""
+    24-hour or grab values (read back from the database, after the writes); return the
+    days written (:func:`day_keys`)."""
     results = [] if from_hours is None else [from_hours]
     other = [f.filter(pl.col("averaging").is_in([0, 24])) for f in changed]
     other = pl.concat(other) if other else None
@@ -283,11 +372,11 @@ def _update_daily(from_hours, changed: list[pl.DataFrame], store: Store, zones) 
         ).unique()
         results.append(_daily_from_store(days, store, zones))
     if not results:
-        return 0
+        return pl.Series("day", [], dtype=pl.Int64)
     frame = pl.concat(results).unique(["station", "parameter", "date"], keep="first")
     if frame.height:
         store.upsert_daily(frame)
-    return frame.height
+    return day_keys(frame)
 
 
 def _daily_from_store(days: pl.DataFrame, store: Store, zones) -> pl.DataFrame:

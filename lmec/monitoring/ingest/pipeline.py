@@ -1,24 +1,26 @@
 """The two ways in: :func:`ingest_file` and :func:`ingest_records`.
 
-read (in batches) -> validate each batch -> refuse the whole input if any row is bad
-(unless ``skip_invalid``) -> QA/QC -> one transaction: compare with what is stored, write,
-update daily values -> after the commit, call :data:`AFTER_INGEST`.
+One transaction around: read a block -> validate it -> QA/QC -> compare with what is
+stored (earlier blocks included), write, update daily values -> next block; after the
+commit, call :data:`AFTER_INGEST`.
 
-Nothing is written before every row has been read and checked, and the writes are one
-transaction: an input is stored whole or not at all, and a refused input leaves what was
-stored before as it was.
+A bad row (unless ``skip_invalid``) stops the writes, the rest is read for the report and
+the transaction is rolled back: an input is stored whole or not at all, and a refused input
+leaves what was stored before as it was. Memory holds one block at a time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -26,7 +28,7 @@ from ..models import Upload
 from . import merge, qaqc, readers, store
 from .errors import IngestError, Report, RowError, RowProblem
 from .mapping import load_mapping
-from .validate import CENSOR_TEXT, CLEAN_SCHEMA, LONG_COLUMNS, Lookups, validate
+from .validate import CENSOR_TEXT, LONG_COLUMNS, Lookups, validate
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +36,8 @@ logger = logging.getLogger(__name__)
 #: UTC datetimes) of the values stored, replaced or re-flagged. Alerts register here.
 AFTER_INGEST: list[Callable[[dict], None]] = []
 
-#: ``progress(stage, done, total)``: stage "read" (rows read so far, total unknown),
-#: "compare" and "store" (rows), "done".
+#: ``progress(stage, done, total)``: stage "read" (rows read, checked and stored so far,
+#: block by block; total unknown), then "done".
 Progress = Callable[[str, int, int | None], None]
 
 
@@ -95,6 +97,7 @@ def ingest_file(
     allowed_stations=None,
     upload: Upload | None = None,
     progress: Progress | None = None,
+    block_rows: int | None = None,
 ) -> IngestResult:
     """Ingest a long CSV/XLSX, a wide CSV/XLSX with its ``mapping``, or OpenAQ v3 JSON.
 
@@ -104,6 +107,8 @@ def ingest_file(
     whose mapping names none). ``allowed_stations``: None for any station, else the ids of
     the stations the caller may write; rows of others are refused. ``upload``: an existing
     :class:`Upload` to fill in (the background task); else one is created.
+    ``block_rows``: store in blocks of at most that many rows (default: as the reader
+    gives them, 32 MB of CSV text a block); the result is the same for any block size.
 
     Raises :class:`IngestError` when the input as a whole cannot be read (the upload is
     then marked failed with the message).
@@ -135,6 +140,7 @@ def ingest_file(
             allowed_stations=allowed_stations,
             progress=progress,
             empty_is_error=True,
+            block_rows=block_rows,
         )
 
 
@@ -145,6 +151,7 @@ def ingest_records(
     api_key=None,
     skip_invalid: bool = False,
     allowed_stations=None,
+    block_rows: int | None = None,
 ) -> IngestResult:
     """Ingest a batch of records ``{"station", "parameter", "unit", "time", "value"[,
     "averaging", "flag"]}`` (values as in a file: strings or numbers; row 1 is the first
@@ -166,6 +173,7 @@ def ingest_records(
             allowed_stations=allowed_stations,
             progress=None,
             empty_is_error=False,
+            block_rows=block_rows,
         )
 
 
@@ -255,6 +263,49 @@ def deduplicate(incoming: pl.DataFrame, report: Report) -> tuple[pl.DataFrame, i
     return keep, refused, int(again.sum()) - (refused - conflicts.height)
 
 
+def _blocks(batches: Iterable[pl.DataFrame], block_rows: int | None) -> Iterable[pl.DataFrame]:
+    """The reader's batches, cut into blocks of at most ``block_rows`` rows (default:
+    ``settings.INGEST_BLOCK_ROWS``; None keeps the reader's blocks -- a 32 MB CSV block
+    holds about 650,000 rows; smaller blocks lower the memory of the compare and write
+    steps, see benchmarks/README.md)."""
+    block_rows = block_rows or getattr(settings, "INGEST_BLOCK_ROWS", None)
+    for batch in batches:
+        if block_rows is None or batch.height <= block_rows:
+            yield batch
+        else:
+            yield from batch.iter_slices(block_rows)
+
+
+def _validated(source: readers.Source, lookups: Lookups, now, block_rows: int | None):
+    """``(rows read, validated batch, its own report)`` of each block of ``source``."""
+    for raw in _blocks(source.batches, block_rows):
+        found = Report()
+        batch = validate(
+            raw,
+            lookups,
+            found,
+            names=source.names,
+            decimal_comma=source.decimal_comma,
+            time_formats=source.time_formats,
+            period_ending=source.period_ending,
+            now=now,
+        )
+        yield raw.height, batch, found
+
+
+def _read_ahead(items: Iterator):
+    """``items``, each next one made in a helper thread while the caller works on the
+    last: the next block is read and validated (polars, mostly without the GIL) while
+    this one is compared and written, so the two cores both work. At most two blocks are
+    in memory."""
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        ahead = reader.submit(next, items, None)
+        while (item := ahead.result()) is not None:
+            ahead = reader.submit(next, items, None)
+            yield item
+            del item
+
+
 def _ingest(
     source: readers.Source,
     upload: Upload,
@@ -263,75 +314,74 @@ def _ingest(
     allowed_stations,
     progress: Progress | None,
     empty_is_error: bool,
+    block_rows: int | None = None,
 ) -> IngestResult:
+    """Validate and store ``source`` block by block inside one transaction.
+
+    Each block is merged as it is read, so memory holds one block (plus the stored rows
+    around it), not the whole input. The first bad row of an input that is not stored
+    with ``skip_invalid`` stops the writes; the rest is still read and checked for the
+    report, and the transaction is rolled back: nothing of the input is stored.
+    """
     tell = progress or (lambda *args: None)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     lookups = Lookups.load(allowed_stations)
     report = Report()
-    parts: list[pl.DataFrame] = []
-    rows_read = refused = 0
-    for raw in source.batches:
-        rows_read += raw.height
-        batch = validate(
-            raw,
-            lookups,
-            report,
-            names=source.names,
-            decimal_comma=source.decimal_comma,
-            time_formats=source.time_formats,
-            period_ending=source.period_ending,
-            now=now,
-        )
-        refused += batch.refused
-        if batch.clean.height:
-            parts.append(batch.clean)
-        tell("read", rows_read, None)
-    if rows_read == 0 and empty_is_error:
-        raise IngestError("the file has no data rows")
-    # sorted by key: duplicates are neighbours, and merge.apply relies on the order
-    incoming = (
-        sort_by_key(pl.concat(parts, rechunk=False)) if parts else pl.DataFrame(schema=CLEAN_SCHEMA)
-    )
-    del parts
-    incoming, conflicting, repeated = deduplicate(incoming, report)
-    refused += conflicting
-    result = IngestResult(upload=upload, status=Upload.Status.DONE, rows_read=rows_read)
-    result.refused = refused
-    result.errors, result.error_count = report.sorted(), report.total
-    upload.rows_read, upload.rows_refused = rows_read, refused
-    upload.report = [e.as_dict() for e in result.errors]
+    result = IngestResult(upload=upload, status=Upload.Status.DONE)
+    total = merge.Outcome()
+    with transaction.atomic():
+        writer = store.for_connection(connection)
+        checked = _validated(source, lookups, now, block_rows)
+        for rows, batch, found in _read_ahead(checked):
+            result.rows_read += rows
+            report.extend(found.errors, found.total)
+            result.refused += batch.refused
+            if batch.clean.height and (skip_invalid or not report.total):
+                # sorted by key: duplicates are neighbours, and merge.apply relies on it
+                incoming, conflicting, repeated = deduplicate(sort_by_key(batch.clean), report)
+                result.refused += conflicting
+                total.unchanged += repeated
+                if skip_invalid or not report.total:
+                    outcome = merge.apply(
+                        qaqc.point_flags(incoming),
+                        writer,
+                        upload_id=upload.pk,
+                        zones=lookups.zones,
+                        now=now,
+                        errors=report,
+                    )
+                    result.refused += outcome.refused
+                    total.add(outcome)
+                del incoming  # before the next block is taken
+            del batch
+            tell("read", result.rows_read, None)
+        if result.rows_read == 0 and empty_is_error:
+            raise IngestError("the file has no data rows")
+        result.errors, result.error_count = report.sorted(), report.total
+        upload.rows_read, upload.rows_refused = result.rows_read, result.refused
+        upload.report = [e.as_dict() for e in result.errors]
+        if report.total and not skip_invalid:
+            transaction.set_rollback(True)  # what earlier blocks wrote goes
+        else:
+            result.stored, result.replaced = total.stored, total.replaced
+            result.unchanged = total.unchanged
+            result.flagged, result.reflagged = total.flagged, total.reflagged
+            result.daily, result.touched = total.daily, total.touched
+            upload.status = Upload.Status.DONE
+            upload.rows_stored, upload.rows_replaced = result.stored, result.replaced
+            upload.rows_unchanged, upload.rows_flagged = result.unchanged, result.flagged
+            upload.message = _summary(result)
+            upload.finished = timezone.now()
+            upload.save()
+            if total.touched:
+                touched = dict(total.touched)
+                transaction.on_commit(lambda: run_after_ingest(touched))
     if report.total and not skip_invalid:
         result.status = upload.status = Upload.Status.REFUSED
-        upload.message = _refusal(report, refused)
+        upload.message = _refusal(report, result.refused)
         upload.finished = timezone.now()
         upload.save()
-        tell("done", rows_read, rows_read)
-        return result
-
-    incoming = qaqc.point_flags(incoming)
-    with transaction.atomic():
-        outcome = merge.apply(
-            incoming,
-            store.for_connection(connection),
-            upload_id=upload.pk,
-            zones=lookups.zones,
-            now=now,
-            progress=tell,
-        )
-        result.stored, result.replaced = outcome.stored, outcome.replaced
-        result.unchanged = outcome.unchanged + repeated
-        result.flagged, result.reflagged = outcome.flagged, outcome.reflagged
-        result.daily, result.touched = outcome.daily, outcome.touched
-        upload.status = Upload.Status.DONE
-        upload.rows_stored, upload.rows_replaced = result.stored, result.replaced
-        upload.rows_unchanged, upload.rows_flagged = result.unchanged, result.flagged
-        upload.message = _summary(result)
-        upload.finished = timezone.now()
-        upload.save()
-        if outcome.touched:
-            touched = dict(outcome.touched)
-            transaction.on_commit(lambda: run_after_ingest(touched))
-    tell("done", rows_read, rows_read)
+    tell("done", result.rows_read, result.rows_read)
     return result
 
 

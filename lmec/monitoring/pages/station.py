@@ -82,16 +82,18 @@ def station(request, code: str):
             "resolution": resolution,
             "now": current_index(detail, standard, latest),
             "latest": latest,
-            "charts": [
-                chart(detail, p, start, last_day, resolution, limits.get(p["code"], []))
-                for p in with_data
-            ],
+            "charts": charts(detail, with_data, start, last_day, resolution, limits),
             "chart_labels": display.chart_labels(),
             "calendar": calendar(code, standard, year, standards),
             "exceedances": display.exceedance_rows(exceedances),
             "completeness": selectors.completeness(code, year=year),
             "trends": [
-                display.trend_row(selectors.trend(code, parameter=p["code"]), p) for p in with_data
+                display.trend_row(found, p)
+                for p, found in zip(
+                    with_data,
+                    selectors.trends(code, parameters=[p["code"] for p in with_data]).values(),
+                    strict=True,
+                )
             ],
             "downloads": downloads(code, start, last_day, resolution, standard),
             "compare_url": compare_url(code, standard, start, last_day, detail["country"]),
@@ -131,14 +133,13 @@ def current_index(detail: dict, standard: str | None, latest: list[dict]) -> dic
 def latest_values(detail: dict, with_data: list[dict]) -> list[dict]:
     """The last stored hourly value of each parameter (read from its last day only)."""
     rows = []
+    found = selectors.last_hourly(
+        detail["code"], days={p["code"]: dt.date.fromisoformat(p["last_date"]) for p in with_data}
+    )
     for p in with_data:
-        last = dt.date.fromisoformat(p["last_date"])
-        _count, items = selectors.measurements(
-            detail["code"], parameter=p["code"], start=last, end=last, limit=48
-        )
-        if not items:  # a day reported only as a 24-hour mean
+        item = found.get(p["code"])
+        if item is None:  # a day reported only as a 24-hour mean
             continue
-        item = items[-1]
         moment = display.local_time(item["time"], detail["time_zone"])
         rows.append(
             {
@@ -173,8 +174,30 @@ def limit_lines(exceedances: list[dict]) -> dict[str, list[dict]]:
     return found
 
 
-def chart(detail, p, start, end, resolution, limits) -> dict:
-    """One parameter's chart: hourly values or daily values, flagged ones marked."""
+def charts(detail, with_data, start, end, resolution, limits) -> list[dict]:
+    """The charts of every parameter with data; daily values of all read at once."""
+    days = None
+    if resolution != "hourly":
+        days = selectors.daily_series_of(
+            detail["code"], parameters=[p["code"] for p in with_data], start=start, end=end
+        )
+    return [
+        chart(
+            detail,
+            p,
+            start,
+            end,
+            resolution,
+            limits.get(p["code"], []),
+            days=None if days is None else days[p["code"]],
+        )
+        for p in with_data
+    ]
+
+
+def chart(detail, p, start, end, resolution, limits, *, days=None) -> dict:
+    """One parameter's chart: hourly values or daily values (``days``: those of
+    :func:`selectors.daily_series`, if read already), flagged ones marked."""
     code = p["code"]
     definition = parameters.BY_CODE[code]
     zone = detail["time_zone"]
@@ -196,7 +219,9 @@ def chart(detail, p, start, end, resolution, limits) -> dict:
     else:
         # ozone and CO limits are 8-hour: their daily value is the day's highest 8-hour mean
         statistic = "max_8h" if code in ("o3", "co") else "mean"
-        for day in selectors.daily_series(detail["code"], parameter=code, start=start, end=end):
+        if days is None:
+            days = selectors.daily_series(detail["code"], parameter=code, start=start, end=end)
+        for day in days:
             points.append([day["date"], day[statistic]])
             if day["flagged"]:
                 flagged.append([day["date"], day[statistic], display.flagged_hours(day["flagged"])])

@@ -21,7 +21,7 @@ from .aqi import (
     standard_basis,
 )
 from .compare import compare
-from .series import MAX_LIMIT, daily_series, measurements
+from .series import MAX_LIMIT, daily_series, daily_series_of, last_hourly, measurements
 from .standards import (
     aqi_standard_list,
     breakpoint_tables,
@@ -31,7 +31,7 @@ from .standards import (
     water_reference,
 )
 from .stations import station_detail, station_list
-from .statistics import completeness, exceedances, trend
+from .statistics import completeness, exceedances, trend, trends
 from .water import (
     water_classes,
     water_history_table,
@@ -54,16 +54,19 @@ __all__ = [
     "completeness",
     "daily_aqi",
     "daily_series",
+    "daily_series_of",
     "default_standard",
     "exceedances",
     "hourly_aqi",
     "ink_for",
+    "last_hourly",
     "latest_aqi",
     "measurements",
     "standard_basis",
     "station_detail",
     "station_list",
     "trend",
+    "trends",
     "water_classes",
     "water_history_table",
     "water_legend",

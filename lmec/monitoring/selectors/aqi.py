@@ -48,6 +48,7 @@ References
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -542,7 +543,9 @@ def latest_aqi(*, standard: str | None = None, country: str | None = None) -> li
     values; the index is the standard's hourly one (:func:`hourly_aqi`), made from the
     hours packed in the last days' :class:`~lmec.monitoring.models.DailyValue` rows. Reads:
     one query with an index probe per station and gas for the last day, then the daily
-    values of the last few days -- never the measurement table.
+    values of the last few days -- never the measurement table. The index of each station
+    is cached under a fingerprint of exactly those inputs (:func:`_latest_key`), so it is
+    computed once per change of the data, whichever way the data changed.
 
     Returns
     -------
@@ -556,34 +559,8 @@ def latest_aqi(*, standard: str | None = None, country: str | None = None) -> li
     stations = Station.objects.filter(kind=Station.Kind.AIR).select_related("country")
     if country:
         stations = stations.filter(country_id=country)
-    latest = {
-        f"last_{gas}": Subquery(
-            DailyValue.objects.filter(station=OuterRef("pk"), parameter=pid)
-            .order_by("-date")
-            .values("date")[:1]
-        )
-        for gas, pid in zip(GASES, _AIR_IDS, strict=True)
-    }
-    stations = list(stations.annotate(**latest))
-    groups = defaultdict(list)  # (last day, standard id) -> stations
-    for station in stations:
-        days = [getattr(station, f"last_{gas}") for gas in GASES]
-        days = [d for d in days if d is not None]
-        station.last_day = max(days) if days else None
-        chosen = std or quality_aqi.get_standard(
-            default_standard(station.country_id, station.last_day or dt.date.today())
-        )
-        station.standard = chosen
-        if station.last_day is not None:
-            groups[(station.last_day, chosen.id)].append(station)
-    found = {}
-    for (last_day, _std_id), members in groups.items():
-        chosen = members[0].standard
-        back = _hourly_rule(chosen).history // 24 + 1
-        first = last_day - dt.timedelta(days=back)
-        block = series.load_daily([s.id for s in members], _AIR_IDS, first, last_day)
-        for s, station in enumerate(members):
-            found[station.id] = _latest_of(chosen, block, s, station)
+    stations = list(_with_last_days(stations))
+    found = _latest_indices(stations, std)
     out = []
     for station in stations:
         basis = "chosen" if std else standard_basis(station.country_id)
@@ -602,6 +579,106 @@ def latest_aqi(*, standard: str | None = None, country: str | None = None) -> li
         item.pop("standard")
         out.append({**row, "time": time, **item})
     return out
+
+
+def warm_latest(touched: dict) -> None:
+    """After an ingest (:data:`lmec.monitoring.ingest.AFTER_INGEST`): compute and cache the
+    latest index of the touched air stations under their own standards, the map's default
+    view, so that the next page view finds them ready. ``touched``: {station id: ...}."""
+    stations = Station.objects.filter(kind=Station.Kind.AIR, pk__in=list(touched))
+    _latest_indices(list(_with_last_days(stations)), None)
+
+
+#: The cache of latest indices (settings.CACHES); the default cache if it is not configured.
+LATEST_CACHE = "monitoring"
+#: Bump when the computation of an index changes, so that no cached result outlives it.
+LATEST_VERSION = 1
+#: A cached index lives this long [s] unless evicted; its key changes with its inputs.
+LATEST_TIMEOUT = 7 * 24 * 3600
+
+
+def _latest_cache():
+    from django.core.cache import InvalidCacheBackendError, caches
+
+    try:
+        return caches[LATEST_CACHE]
+    except InvalidCacheBackendError:
+        return caches["default"]
+
+
+def _with_last_days(stations):
+    """``stations`` (a queryset) annotated with the last day with data of each gas."""
+    latest = {
+        f"last_{gas}": Subquery(
+            DailyValue.objects.filter(station=OuterRef("pk"), parameter=pid)
+            .order_by("-date")
+            .values("date")[:1]
+        )
+        for gas, pid in zip(GASES, _AIR_IDS, strict=True)
+    }
+    return stations.annotate(**latest)
+
+
+def _latest_indices(stations: list[Station], std) -> dict:
+    """{station id: (time, item)} of the stations with data; sets ``station.standard``
+    (``std`` or the station's own on its last day) and ``station.last_day``."""
+    groups = defaultdict(list)  # (last day, standard id) -> stations
+    for station in stations:
+        days = [getattr(station, f"last_{gas}") for gas in GASES]
+        days = [d for d in days if d is not None]
+        station.last_day = max(days) if days else None
+        chosen = std or quality_aqi.get_standard(
+            default_standard(station.country_id, station.last_day or dt.date.today())
+        )
+        station.standard = chosen
+        if station.last_day is not None:
+            groups[(station.last_day, chosen.id)].append(station)
+    cache = _latest_cache()
+    found = {}
+    for (last_day, _std_id), members in groups.items():
+        chosen = members[0].standard
+        back = _hourly_rule(chosen).history // 24 + 1
+        first = last_day - dt.timedelta(days=back)
+        block = series.load_daily([s.id for s in members], _AIR_IDS, first, last_day)
+        keys = [_latest_key(chosen, block, s, station) for s, station in enumerate(members)]
+        cached = cache.get_many(keys)
+        fresh = {}
+        briefs = {c.key: category_brief(chosen, c) for c in chosen.categories}
+        for s, station in enumerate(members):
+            plain = cached.get(keys[s])
+            if plain is None:
+                plain = fresh[keys[s]] = _latest_plain(chosen, block, s, station)
+            time, item = plain
+            if item is not None:  # the category's words in the active language
+                item = {**item, "category": briefs.get(item["category"])}
+            found[station.id] = (time, item)
+        if fresh:
+            cache.set_many(fresh, timeout=LATEST_TIMEOUT)
+    return found
+
+
+def _latest_key(std, block: series.DailyBlock, s: int, station: Station) -> str:
+    """A cache key made of everything the latest index of station ``s`` of ``block`` is
+    computed from: the standard, the station and its time zone, the first day of the
+    block and the valid hours of every gas in it (NaN where missing or flagged). Any
+    change of the data (an ingest, a re-flag, a deletion) changes the key, so a cached
+    index is never stale, in any process, whatever the cache backend."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(
+        f"{LATEST_VERSION}|{std.id}|{station.id}|{station.time_zone}|{block.first}|"
+        f"{block.hours.shape}".encode()
+    )
+    digest.update(np.ascontiguousarray(block.hours[s]).tobytes())
+    return f"lmec:latest:{digest.hexdigest()}"
+
+
+def _latest_plain(std, block: series.DailyBlock, s: int, station: Station):
+    """``(time, item)`` of :func:`_latest_of` with the category as its key (the cached
+    form: the words of a category depend on the language of the request)."""
+    time, item = _latest_of(std, block, s, station)
+    if item is not None and item["category"] is not None:
+        item = {**item, "category": item["category"]["key"]}
+    return time, item
 
 
 def _latest_of(std, block: series.DailyBlock, s: int, station: Station):

@@ -11,8 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
+from django.db.models import Q
+from django.db.models.functions import Length
 
 from .. import hours, parameters
+from .. import parameters as _parameters  # the functions' own ``parameters`` arguments hide it
 from ..models import DailyValue, Measurement, Station
 from ._common import (
     as_date,
@@ -102,30 +105,90 @@ def daily_series(code: str, *, parameter: str, start, end) -> list[dict]:
         ``count`` the valid hourly values, ``completeness`` ``count / 24`` (1.0 for a day
         reported as a 24-hour mean), ``flagged`` the flagged hourly values.
     """
+    return daily_series_of(code, parameters=[parameter], start=start, end=end)[parameter]
+
+
+def daily_series_of(code: str, *, parameters: list[str], start, end) -> dict[str, list[dict]]:
+    """:func:`daily_series` of several parameters in one read: ``{parameter: [...]}``.
+
+    One primary-key range per parameter in one query; the packed hours are not read (only
+    whether a day has them, for ``completeness``)."""
     station = get_station(code)
-    definition = parameters.get(parameter)
+    definitions = [_parameters.get(p) for p in parameters]
     first, last = as_date(start, "start"), as_date(end, "end")
     if first > last:
         raise ValueError("start must not be after end")
     rows = (
         DailyValue.objects.filter(
-            station=station, parameter=definition.id, date__range=(first, last)
+            station=station,
+            parameter__in=[d.id for d in definitions],
+            date__range=(first, last),
         )
-        .order_by("date")
-        .values_list("date", "mean", "count", "max_1h", "max_8h", "flagged", "hours")
+        .annotate(hour_bytes=Length("hours"))
+        .order_by("parameter", "date")
+        .values_list(
+            "parameter", "date", "mean", "count", "max_1h", "max_8h", "flagged", "hour_bytes"
+        )
     )
-    return [
-        {
-            "date": day.isoformat(),
-            "mean": float_or_none(mean),
-            "count": count,
-            "completeness": 1.0 if (mean is not None and not data) else round(count / 24, 4),
-            "max_1h": float_or_none(max_1h),
-            "max_8h": float_or_none(max_8h),
-            "flagged": flagged,
+    found: dict[int, list[dict]] = {d.id: [] for d in definitions}
+    for pid, day, mean, count, max_1h, max_8h, flagged, hour_bytes in rows:
+        found[pid].append(
+            {
+                "date": day.isoformat(),
+                "mean": float_or_none(mean),
+                "count": count,
+                "completeness": 1.0
+                if (mean is not None and not hour_bytes)
+                else round(count / 24, 4),
+                "max_1h": float_or_none(max_1h),
+                "max_8h": float_or_none(max_8h),
+                "flagged": flagged,
+            }
+        )
+    return {p: found[d.id] for p, d in zip(parameters, definitions, strict=True)}
+
+
+def last_hourly(code: str, *, days: dict[str, dt.date]) -> dict[str, dict]:
+    """The last 1-hour value of each parameter on a local day: ``days`` maps a parameter
+    to the day to look in (its last day with data). One query, one key range per
+    parameter.
+
+    Returns
+    -------
+    dict
+        ``{parameter: item}``, items as :func:`measurements` gives them; a parameter with
+        no 1-hour value that day (a day reported as a 24-hour mean) is left out.
+    """
+    station = get_station(code)
+    if not days:
+        return {}
+    definitions = {p: _parameters.get(p) for p in days}
+    ranges = Q()
+    for p, day in days.items():
+        ranges |= Q(parameter=definitions[p].id, **time_filter(station, day, day))
+    rows = (
+        Measurement.objects.filter(ranges, station=station, averaging=1)
+        .order_by("parameter", "time")
+        .values_list("parameter", "time", "value", "censor", "flags", "raw_value", "raw_unit")
+    )
+    last = {}
+    for pid, time, value, censor, flags, raw_value, raw_unit in rows:
+        last[pid] = (time, value, censor, flags, raw_value, raw_unit)
+    out = {}
+    for p, definition in definitions.items():
+        if definition.id not in last:
+            continue
+        time, value, censor, flags, raw_value, raw_unit = last[definition.id]
+        out[p] = {
+            "time": iso_utc(time),
+            "value": value,
+            "unit": definition.unit,
+            "censor": censor,
+            "flags": _parameters.Flag.codes(flags),
+            "raw_value": raw_value,
+            "raw_unit": raw_unit,
         }
-        for day, mean, count, max_1h, max_8h, flagged, data in rows
-    ]
+    return out
 
 
 @dataclass
@@ -180,24 +243,32 @@ def load_daily(
     rows = DailyValue.objects.filter(
         station_id__in=station_ids, parameter__in=parameter_ids, date__range=(first, last)
     ).values_list("station_id", "parameter", "date", "mean", "count", "hours")
-    where, chunks = [], []
-    for sid, pid, day, mean, count, data in rows:
-        s, p, d = s_pos[sid], p_pos[pid], (day - first).days
-        block.present[s, p, d] = True
-        block.mean[s, p, d] = np.nan if mean is None else mean
-        block.count[s, p, d] = count
-        if data:
-            data = bytes(data)
-            if len(data) != hours.HOURS_PER_DAY * 4:
-                raise ValueError(f"daily value {sid}/{pid}/{day}: hours of {len(data)} bytes")
-            block.hourly[s, p, d] = True
-            where.append((s, p, d))
-            chunks.append(data)
-    if chunks:
+    rows = list(rows)
+    if not rows:
+        return block
+    # whole columns at a time: a latest-index read has thousands of rows
+    sids, pids, dates, means, counts, blobs = zip(*rows, strict=True)
+    s = np.fromiter(map(s_pos.__getitem__, sids), dtype=np.intp, count=len(rows))
+    p = np.fromiter(map(p_pos.__getitem__, pids), dtype=np.intp, count=len(rows))
+    ordinal = first.toordinal()
+    d = np.fromiter((day.toordinal() - ordinal for day in dates), dtype=np.intp, count=len(rows))
+    block.present[s, p, d] = True
+    block.mean[s, p, d] = np.array([np.nan if m is None else m for m in means], dtype=float)
+    block.count[s, p, d] = np.array(counts, dtype=int)
+    with_hours = [k for k, data in enumerate(blobs) if data]
+    if with_hours:
+        chunks = [bytes(blobs[k]) for k in with_hours]
+        size = hours.HOURS_PER_DAY * 4
+        for k, data in zip(with_hours, chunks, strict=True):
+            if len(data) != size:
+                raise ValueError(
+                    f"daily value {sids[k]}/{pids[k]}/{dates[k]}: hours of {len(data)} bytes"
+                )
+        index = np.asarray(with_hours)
+        block.hourly[s[index], p[index], d[index]] = True
         decoded = np.frombuffer(b"".join(chunks), dtype="<f4").astype(float).reshape(-1, 24)
-        index = np.asarray(where)
         view = block.hours.reshape(ns, np_, days, 24)
-        view[index[:, 0], index[:, 1], index[:, 2]] = decoded
+        view[s[index], p[index], d[index]] = decoded
     return block
 
 

@@ -55,6 +55,7 @@ from django.utils.translation import gettext as _
 from lmec.quality import limits
 
 from .. import parameters
+from .. import parameters as _parameters  # trends() has an argument of that name
 from ..models import DailyValue, Station
 from . import series
 from ._common import float_or_none, get_station, running_mean
@@ -284,11 +285,27 @@ def completeness(code: str, *, year: int) -> list[dict]:
 def monthly_means(station: Station, parameter: parameters.ParameterDef) -> tuple[int, np.ndarray]:
     """``(first year, means)``: monthly means from January of the first year with data to
     December of the last, NaN for a month with fewer than 75 % valid days."""
-    rows = list(
-        DailyValue.objects.filter(station=station, parameter=parameter.id)
-        .order_by("date")
-        .values_list("date", "mean", "count")
+    return monthly_means_of(station, [parameter])[parameter.id]
+
+
+def monthly_means_of(
+    station: Station, definitions: list[parameters.ParameterDef]
+) -> dict[int, tuple[int, np.ndarray]]:
+    """:func:`monthly_means` of several parameters from one read of their daily values:
+    ``{parameter id: (first year, means)}``; ``(0, empty)`` for a parameter without any."""
+    rows = (
+        DailyValue.objects.filter(station=station, parameter__in=[d.id for d in definitions])
+        .order_by("parameter", "date")
+        .values_list("parameter", "date", "mean", "count")
     )
+    by_parameter: dict[int, list] = {d.id: [] for d in definitions}
+    for pid, day, mean, count in rows:
+        by_parameter[pid].append((day, mean, count))
+    return {pid: _monthly(found) for pid, found in by_parameter.items()}
+
+
+def _monthly(rows: list[tuple]) -> tuple[int, np.ndarray]:
+    """Monthly means of ``(date, mean, count)`` rows in date order."""
     if not rows:
         return 0, np.empty(0)
     first_year, last_year = rows[0][0].year, rows[-1][0].year
@@ -308,6 +325,15 @@ def monthly_means(station: Station, parameter: parameters.ParameterDef) -> tuple
     return first_year, np.where(valid >= np.ceil(MONTH_SHARE * lengths), means, np.nan)
 
 
+def trends(code: str, *, parameters: list[str]) -> dict[str, dict | None]:
+    """:func:`trend` of several parameters from one read of their daily values:
+    ``{parameter: trend or None}``."""
+    station = get_station(code)
+    definitions = [_parameters.get(p) for p in parameters]
+    monthly = monthly_means_of(station, definitions)
+    return {p: _trend(d, *monthly[d.id]) for p, d in zip(parameters, definitions, strict=True)}
+
+
 def trend(code: str, *, parameter: str) -> dict | None:
     """Trend of a parameter over the years: seasonal Mann-Kendall test and Sen's slope.
 
@@ -324,7 +350,10 @@ def trend(code: str, *, parameter: str) -> dict | None:
     """
     station = get_station(code)
     definition = parameters.get(parameter)
-    first_year, means = monthly_means(station, definition)
+    return _trend(definition, *monthly_means(station, definition))
+
+
+def _trend(definition: parameters.ParameterDef, first_year: int, means: np.ndarray) -> dict | None:
     if not len(means):
         return None
     valid = np.isfinite(means)

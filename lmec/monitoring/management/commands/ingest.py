@@ -112,10 +112,10 @@ class Command(BaseCommand):
 
 
 class _Progress:
-    """tqdm bars on the terminal (stderr): rows read, then rows compared and stored."""
+    """A tqdm bar on the terminal (stderr): rows read, checked and stored so far."""
 
     LABELS = {
-        "read": "reading",
+        "read": "ingesting",
         "compare": "comparing",
         "store": "storing",
         "daily": "daily values",
