@@ -124,10 +124,11 @@ def test_it_refuses_a_file_whose_later_block_repeats_a_key_with_another_value(ne
     path = write_csv(tmp_path, [*rows, (*rows[0][:4], "15")])
     result = ingest_file(path, block_rows=2)
     assert result.status == "refused"
-    assert [(e.row, e.value, e.reason) for e in result.errors] == [
+    assert [(e.row, e.value, e.code, e.reason) for e in result.errors] == [
         (
             4,
             "15",
+            "key_in_earlier_block",
             "the same station, parameter, averaging and time is in an earlier row of the file "
             "with a different value",
         )

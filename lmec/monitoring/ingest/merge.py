@@ -24,7 +24,7 @@ import polars as pl
 
 from ..parameters import Flag
 from . import daily, qaqc
-from .errors import Report, RowError
+from .errors import Report, RowError, RowProblem
 from .store import CENSOR_TEXT, KEY, STORED_SCHEMA, Store
 
 SERIES = ["station", "parameter", "averaging"]
@@ -220,12 +220,11 @@ def _refuse_repeats(
         return incoming, 0
     if errors is not None:
         found = [
-            RowError(
+            RowError.of(
                 record["row"],
                 "value",
                 CENSOR_TEXT[record["censor"]] + f"{record['raw_value']:g}",
-                "the same station, parameter, averaging and time is in an earlier row of the "
-                "file with a different value",
+                RowProblem("key_in_earlier_block"),
             )
             for record in bad.head(errors.room).iter_rows(named=True)
         ]

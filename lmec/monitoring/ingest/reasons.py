@@ -67,6 +67,12 @@ MESSAGES: dict[str, str] = {
     "key_repeated": gettext_noop(
         "the same station, parameter, averaging and time is in row %(rows)s with a different value"
     ),
+    # A large file is stored block by block: the earlier row is in a block already written,
+    # so its row number is no longer at hand.
+    "key_in_earlier_block": gettext_noop(
+        "the same station, parameter, averaging and time is in an earlier row of the file with a "
+        "different value"
+    ),
 }
 
 _ENGLISH_OR = " or "
