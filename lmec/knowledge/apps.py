@@ -6,3 +6,9 @@ class KnowledgeConfig(AppConfig):
     name = "lmec.knowledge"
     label = "knowledge"
     verbose_name = _("Knowledge")
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the app's rules)
+        from .services import hooks
+
+        hooks.connect_search()

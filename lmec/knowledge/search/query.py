@@ -1,0 +1,432 @@
+"""Search the catalogue: lexical, semantic or hybrid, with filters, facets, sorting, snippets.
+
+- **Lexical**: the query is normalised (NFC, Zawgyi → Unicode) and cut into ICU words like
+  the index. Each run of text the user wrote without a space (``เศรษฐกิจหมุนเวียน``,
+  ``循环经济``) must match as a phrase of its words; in Vietnamese, whose spaces separate
+  syllables, not words, a run of unquoted syllables is one phrase (``kinh tế tuần hoàn``);
+  ``"…"`` quotes a phrase in any language; ``-word`` excludes. Everything else must occur
+  (AND). Ranked by bm25 (SQLite) or ts_rank_cd (PostgreSQL) with the title weighted highest.
+- **Semantic**: the query's multilingual-E5 embedding against every language version's
+  (:mod:`.embeddings`); the :data:`SEMANTIC_TOP_K` nearest allowed resources match. This
+  finds a Lao report from an English query.
+- **Hybrid** (default): reciprocal-rank fusion [1]_ of the two rankings, ``k = 60``.
+
+``q=""`` browses the filtered records, newest first. Facets count the whole match set.
+
+References
+----------
+.. [1] Cormack, G. V., Clarke, C. L. A. and Büttcher, S. (2009). Reciprocal rank fusion
+   outperforms Condorcet and individual rank learning methods. SIGIR '09, 758-759.
+   https://doi.org/10.1145/1571941.1572114
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
+from django.utils import translation
+
+from lmec.core.models import Country, Theme
+from lmec.knowledge import licences
+from lmec.knowledge.models import Distribution, Resource, ResourceType, Status
+
+from . import embeddings, snippets, text
+from .backends import LANGUAGES, Clause, backend
+
+MODES = ("hybrid", "lexical", "semantic")
+SORTS = ("relevance", "newest", "title")
+FACETS = ("type", "theme", "country", "language", "year", "licence")
+#: How many nearest resources a semantic search returns (its whole match set).
+SEMANTIC_TOP_K = 100
+#: Reciprocal-rank fusion constant [1]_.
+RRF_K = 60
+_NO_SPACE_LANGUAGES = {"th", "lo", "km", "my", "zh-hans"}
+_QUOTED = re.compile(r'"([^"]*)"?|“([^”]*)”?')
+
+
+class SearchError(ValueError):
+    """A search parameter that cannot be used; the message names the valid choices."""
+
+    def __init__(self, name: str, message: str):
+        super().__init__(message)
+        self.name = name
+
+
+@dataclass
+class SearchResult:
+    count: int
+    facets: dict[str, list[dict]]
+    items: list[dict]
+    mode: str
+    clauses: list[Clause] = field(default_factory=list)
+
+
+# -- query parsing -------------------------------------------------------------------------
+
+
+def parse(q: str) -> list[Clause]:
+    """The clauses of a query (see the module docstring). Zawgyi is converted first."""
+    q = text.normalize(q)
+    clauses: list[Clause] = []
+    for m in _QUOTED.finditer(q):
+        words = tuple(text.segment(m.group(1) or m.group(2) or ""))
+        if words:
+            negated = m.start() > 0 and q[m.start() - 1] == "-"
+            clauses.append(Clause(words, negated))
+    rest = _QUOTED.sub(" ", q)
+    # In a Vietnamese query, spaces separate syllables: consecutive Latin-script chunks form
+    # one phrase (a word of several syllables, or several words: then the phrase is stricter
+    # than needed, and the semantic half of a hybrid search finds the looser matches).
+    vietnamese = text.detect_language(rest) == "vi"
+    run: list[str] = []
+
+    def flush():
+        if run:
+            clauses.append(Clause(tuple(run)))
+            run.clear()
+
+    for chunk in rest.split():
+        negated = chunk.startswith("-") and len(chunk) > 1
+        words = tuple(text.segment(chunk[1:] if negated else chunk))
+        if not words:
+            continue
+        if vietnamese and not negated and text.detect_language(chunk) in ("vi", "en"):
+            run.extend(words)
+            continue
+        flush()
+        clauses.append(Clause(words, negated))
+    flush()
+    unique: list[Clause] = []
+    for clause in clauses:
+        if clause not in unique:
+            unique.append(clause)
+    return unique
+
+
+def query_terms(clauses: list[Clause]) -> set[str]:
+    """The words to mark in snippets."""
+    return {w for c in clauses if not c.negated for w in c.words}
+
+
+# -- the set a search may find -------------------------------------------------------------
+
+
+def check_filters(filters: dict | None) -> dict[str, list]:
+    """Filters checked against their valid values; :class:`SearchError` names them."""
+    checked: dict[str, list] = {}
+    for name, values in (filters or {}).items():
+        if name not in FACETS:
+            raise SearchError(name, f"Unknown filter {name!r}; choose from: {', '.join(FACETS)}.")
+        values = [v for v in (values or []) if v not in ("", None)]
+        if not values:
+            continue
+        if name == "year":
+            try:
+                values = [int(v) for v in values]
+            except (TypeError, ValueError):
+                raise SearchError(name, "A year is a number such as 2024.") from None
+        else:
+            valid = _choices(name)
+            bad = [v for v in values if v not in valid]
+            if bad:
+                raise SearchError(
+                    name,
+                    f"Unknown {name} {bad[0]!r}; choose from: {', '.join(sorted(valid))}.",
+                )
+        checked[name] = values
+    return checked
+
+
+def _choices(name: str) -> set[str]:
+    if name == "type":
+        return set(ResourceType.values)
+    if name == "theme":
+        return set(Theme.objects.values_list("code", flat=True))
+    if name == "country":
+        return set(Country.objects.values_list("code", flat=True))
+    if name == "language":
+        return set(LANGUAGES)
+    return set(licences.BY_ID)
+
+
+def _filtered(resources: QuerySet, filters: dict[str, list]) -> QuerySet:
+    qs = resources
+    for name, values in filters.items():
+        if name == "type":
+            qs = qs.filter(type__in=values)
+        elif name == "language":
+            qs = qs.filter(language__in=values)
+        elif name == "licence":
+            qs = qs.filter(licence__in=values)
+        elif name == "year":
+            qs = qs.filter(published_on__year__in=values)
+        elif name == "theme":
+            through = Resource.themes.through.objects.filter(theme_id__in=values)
+            qs = qs.filter(id__in=through.values("resource_id"))
+        elif name == "country":
+            through = Resource.countries.through.objects.filter(country_id__in=values)
+            qs = qs.filter(id__in=through.values("resource_id"))
+    return qs
+
+
+def ids_expression(ids: list[int]) -> RawSQL:
+    """A subquery of these ids, passed as one parameter (no limit on how many)."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
+
+
+# -- rankings ------------------------------------------------------------------------------
+
+
+def lexical_ranking(clauses: list[Clause], allowed: QuerySet) -> list[tuple[int, float]]:
+    if not any(not c.negated for c in clauses):
+        return []
+    sql, params = allowed.order_by().values("id").query.sql_with_params()
+    return backend().match(clauses, sql, params)
+
+
+def semantic_ranking(q: str, allowed: QuerySet, k: int = SEMANTIC_TOP_K) -> list[tuple[int, float]]:
+    vector = embeddings.query_vector(text.normalize(q))
+    # The nearest over the whole index first, then keep the allowed ones: one small query.
+    # Only when filters leave too few of those, mask the matrix with every allowed id.
+    candidates = embeddings.nearest(vector, 4 * k)
+    if not candidates:
+        return []
+    ids = [rid for rid, _s in candidates]
+    ok = set(allowed.filter(id__in=ids_expression(ids)).values_list("id", flat=True))
+    ranked = [(rid, s) for rid, s in candidates if rid in ok][:k]
+    if len(ranked) < k and len(candidates) == 4 * k:
+        import numpy as np
+
+        allowed_ids = np.fromiter(allowed.values_list("id", flat=True), dtype=np.int64)
+        ranked = embeddings.nearest(vector, k, allowed=allowed_ids)
+    return ranked
+
+
+def fuse(*rankings: list[tuple[int, float]], k: int = RRF_K) -> list[tuple[int, float]]:
+    """Reciprocal-rank fusion [1]_: ``score(d) = Σ 1 / (k + rank(d))``, ranks from 1."""
+    scores: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, (rid, _s) in enumerate(ranking, start=1):
+            scores[rid] = scores.get(rid, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+# -- facets --------------------------------------------------------------------------------
+
+
+def facets(ids_subquery) -> dict[str, list[dict]]:
+    """``{facet: [{"key", "label", "count"}]}`` over the resources of ``ids_subquery``
+    (one grouped query per facet), labels in the active language, largest count first."""
+    base = Resource.objects.filter(id__in=ids_subquery).order_by()
+    counts = {
+        "type": base.values_list("type").annotate(n=Count("id")),
+        "language": base.values_list("language").annotate(n=Count("id")),
+        "licence": base.values_list("licence").annotate(n=Count("id")),
+        "year": base.exclude(published_on=None)
+        .annotate(y=ExtractYear("published_on"))
+        .values_list("y")
+        .annotate(n=Count("id")),
+        "theme": Resource.themes.through.objects.filter(resource_id__in=ids_subquery)
+        .order_by()
+        .values_list("theme_id")
+        .annotate(n=Count("id")),
+        "country": Resource.countries.through.objects.filter(resource_id__in=ids_subquery)
+        .order_by()
+        .values_list("country_id")
+        .annotate(n=Count("id")),
+    }
+    result = {}
+    for name in FACETS:
+        rows = [(key, n) for key, n in counts[name] if key is not None]
+        labels = _labels(name, [key for key, _n in rows])
+        entries = [{"key": str(key), "label": labels[key], "count": n} for key, n in rows]
+        entries.sort(key=lambda e: (-e["count"], e["key"]))
+        result[name] = entries
+    return result
+
+
+def _labels(name: str, keys: list) -> dict:
+    if name == "type":
+        names = dict(ResourceType.choices)
+        return {k: str(names.get(k, k)) for k in keys}
+    if name == "language":
+        names = dict(settings.LANGUAGES)
+        return {k: str(names.get(k, k)) for k in keys}
+    if name == "licence":
+        return {
+            k: str(licences.LABEL_NOT_SPECIFIED)
+            if k == "notspecified"
+            else (licences.BY_ID[k].title if k in licences.BY_ID else k)
+            for k in keys
+        }
+    if name == "year":
+        return {k: str(k) for k in keys}
+    model = Theme if name == "theme" else Country
+    objects = model.objects.in_bulk(keys)
+    return {k: (objects[k].name if k in objects else k) for k in keys}
+
+
+# -- ordering and items --------------------------------------------------------------------
+
+
+def _newest(qs: QuerySet) -> QuerySet:
+    return qs.order_by(
+        F("published_on").desc(nulls_last=True), F("published_at").desc(nulls_last=True), "-id"
+    )
+
+
+def _display_title(lang: str):
+    original = Case(
+        *[When(language=code, then=F(f"title_{code.replace('-', '_')}")) for code in LANGUAGES],
+        default=F("title_en"),
+        output_field=CharField(),
+    )
+    own = NullIf(F(f"title_{lang.replace('-', '_')}"), Value(""), output_field=CharField())
+    return Lower(Coalesce(own, original, output_field=CharField()))
+
+
+def _ordered(qs: QuerySet, sort: str, lang: str) -> QuerySet:
+    if sort == "title":
+        return qs.order_by(_display_title(lang), "id")
+    return _newest(qs)
+
+
+def _field(resource: Resource, name: str, lang: str) -> str:
+    return getattr(resource, f"{name}_{lang.replace('-', '_')}", "") or ""
+
+
+def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str) -> list[dict]:
+    from .index import CASE_FIELDS
+
+    by_id = Resource.objects.in_bulk(ids)
+    resources = [by_id[i] for i in ids if i in by_id]
+    files: dict[int, list[Distribution]] = {}
+    items = []
+    for resource in resources:
+        # The reader's language if the record has it, else its original; but where the
+        # query's words occur only in another version, show that one (title and snippet
+        # in one language).
+        order = [lang, resource.language] + [
+            c for c in LANGUAGES if c not in (lang, resource.language)
+        ]
+        versions = [
+            c for c in order if _field(resource, "title", c) or _field(resource, "abstract", c)
+        ]
+        shown = versions[0] if versions else resource.language
+        snippet = None
+        if terms:
+            for code in versions:
+                for name in ("abstract", "title", *CASE_FIELDS):
+                    snippet = snippets.highlight(
+                        text.normalize(_field(resource, name, code)), terms, code
+                    )
+                    if snippet:
+                        break
+                if snippet:
+                    shown = code
+                    break
+        if snippet is None and terms:
+            if not files:
+                for dist in (
+                    Distribution.objects.filter(resource_id__in=ids)
+                    .exclude(text="")
+                    .only("id", "resource_id", "language", "text")
+                ):
+                    files.setdefault(dist.resource_id, []).append(dist)
+            for dist in files.get(resource.id, []):
+                snippet = snippets.highlight(
+                    text.normalize(dist.text), terms, dist.language or None
+                )
+                if snippet:
+                    break
+        if snippet is None:
+            snippet = snippets.lead(text.normalize(_field(resource, "abstract", shown)))
+        items.append(
+            {
+                "identifier": resource.identifier,
+                "id": resource.id,
+                "type": resource.type,
+                "title": text.normalize(_field(resource, "title", shown) or resource.title),
+                "language": shown,
+                "snippet": snippet,
+                "score": scores.get(resource.id),
+                "date": resource.published_on,
+            }
+        )
+    return items
+
+
+# -- the search ----------------------------------------------------------------------------
+
+
+def search(
+    q: str = "",
+    *,
+    mode: str = "hybrid",
+    lang: str | None = None,
+    filters: dict | None = None,
+    sort: str = "relevance",
+    limit: int = 20,
+    offset: int = 0,
+    resources: QuerySet | None = None,
+) -> SearchResult:
+    """Search the catalogue (see the module docstring).
+
+    ``resources`` restricts what may be found (default: the published records); ``lang``
+    is the reader's language (default: the active one) for titles, snippets, facet labels.
+    A semantic or hybrid search falls back to lexical when ``KNOWLEDGE_SEMANTIC_SEARCH`` is
+    off. Raises :class:`SearchError` for an unknown mode, sort or filter value.
+    """
+    if mode not in MODES:
+        raise SearchError("mode", f"Unknown mode {mode!r}; choose from: {', '.join(MODES)}.")
+    if sort not in SORTS:
+        raise SearchError("sort", f"Unknown sort {sort!r}; choose from: {', '.join(SORTS)}.")
+    lang = lang or translation.get_language() or "en"
+    if lang not in LANGUAGES:
+        lang = "en"
+    checked = check_filters(filters)
+    if resources is None:
+        resources = Resource.objects.filter(status=Status.PUBLISHED)
+    allowed = _filtered(resources, checked)
+    q = (q or "").strip()
+    if mode != "lexical" and not embeddings.enabled():
+        mode = "lexical"
+    clauses = parse(q) if q else []
+
+    with translation.override(lang):
+        if not q:
+            count = allowed.count()
+            page = list(_newest(allowed).values_list("id", flat=True)[offset : offset + limit])
+            return SearchResult(
+                count, facets(allowed.values("id")), _items(page, {}, set(), lang), mode
+            )
+        rankings = []
+        if mode in ("lexical", "hybrid"):
+            rankings.append(lexical_ranking(clauses, allowed))
+        if mode in ("semantic", "hybrid"):
+            rankings.append(semantic_ranking(q, allowed))
+        ranked = rankings[0] if len(rankings) == 1 else fuse(*rankings)
+        scores = dict(ranked)
+        ids = [rid for rid, _s in ranked]
+        matched = ids_expression(ids)
+        if sort == "relevance":
+            page = ids[offset : offset + limit]
+        else:
+            ordered = _ordered(Resource.objects.filter(id__in=matched), sort, lang)
+            page = list(ordered.values_list("id", flat=True)[offset : offset + limit])
+        return SearchResult(
+            len(ids),
+            facets(matched),
+            _items(page, scores, query_terms(clauses), lang),
+            mode,
+            clauses,
+        )
