@@ -178,3 +178,34 @@ def test_it_draws_latency_queries_in_every_language(tiny):
         assert q
         for word in q.split(" "):
             assert word in " ".join(corpus[lang]) or lang == "zh-hans"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_runs_the_quick_quality_harness_on_the_engine(tiny):
+    """The harness end to end on the real engine (the test database: SQLite or PostgreSQL):
+    28 one-sentence resources, every (query language → document language) pair."""
+    bench = _load("search")
+    from lmec.knowledge.models import Resource
+    from lmec.knowledge.search import index
+
+    corpus = sc.load_corpus(tiny)
+    assert bench.make_corpus_resources(corpus) == 28
+    assert Resource.objects.get(identifier="flores-th-0002").title_th == TINY["tha_Thai"][2]
+    index.reindex_all()
+    result = bench.run_quality(corpus, n_queries=4, modes=("lexical", "semantic"))
+    assert result["queries_per_pair"] == 4
+    # lexical: same language only (7 pairs); semantic: all 49
+    assert sum(k.startswith("lexical|") for k in result["pairs"]) == 7
+    assert sum(k.startswith("semantic|") for k in result["pairs"]) == 49
+    for lang in sc.LANGS:
+        top1, ndcg, n = result["summary"][f"lexical|{lang}"]["same"]
+        # a whole sentence as the query finds that sentence first in its own language
+        assert (top1, ndcg, n) == (1.0, 1.0, 4), lang
+        assert result["summary"][f"lexical|{lang}"]["cross"] is None
+        top1, ndcg, n = result["summary"][f"semantic|{lang}"]["cross"]
+        assert n == 6 * 4
+        assert 0.0 <= top1 <= ndcg <= 1.0
+    # the engine's lexical mode finds a word from the middle of each sentence
+    rates = bench.engine_word_rate(corpus)
+    assert rates["th"] == [1.0, 4]
+    assert rates["zh-hans"][0] == 1.0
