@@ -180,7 +180,7 @@ def test_it_draws_latency_queries_in_every_language(tiny):
             assert word in " ".join(corpus[lang]) or lang == "zh-hans"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_it_runs_the_quick_quality_harness_on_the_engine(tiny):
     """The harness end to end on the real engine (the test database: SQLite or PostgreSQL):
     28 one-sentence resources, every (query language → document language) pair."""
