@@ -583,7 +583,14 @@ def main() -> None:
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     if args.phase:
-        print(json.dumps(PHASES[args.phase](*rest)))
+        result = PHASES[args.phase](*rest)
+        from django.db import connection
+
+        # kept as well, so that a long run's finished phases survive an interrupted parent
+        cache = ROOT / "benchmarks" / ".cache"
+        cache.mkdir(exist_ok=True)
+        (cache / f"search-{args.phase}-{connection.vendor}.json").write_text(json.dumps(result))
+        print(json.dumps(result))
         return
     try:
         sc.load_corpus(args.corpus, 1)
