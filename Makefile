@@ -45,6 +45,7 @@ bench: install
 	$(BIN)/python benchmarks/aqi.py
 	$(BIN)/python benchmarks/ingest.py
 	benchmarks/monitoring_api.sh
+	$(BIN)/python benchmarks/search.py
 
 clean:
 	rm -rf $(VENV) var test-artefacts .pytest_cache
