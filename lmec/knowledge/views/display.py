@@ -10,6 +10,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from lmec.core.i18n import NATIVE_NAMES
@@ -119,3 +120,24 @@ def case_map_point(resource: Resource, title: str) -> dict | None:
         "lon": resource.longitude,
         "place": resource.spatial,
     }
+
+
+def number(value) -> str:
+    """A figure's value in the active language's notation, grouped as with
+    ``USE_THOUSAND_SEPARATOR`` ("18,500" in English and Thai, "18.500" in Vietnamese and
+    Khmer; Django has no grouping for Lao and Burmese, and none in Chinese), a whole number
+    without ".0"."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return formats.number_format(value, use_l10n=True, force_grouping=True)
+
+
+def figures(resource: Resource, lang: str) -> list[dict]:
+    """The results in figures as the page shows them: label and unit in ``lang`` where
+    translated (:func:`lmec.knowledge.selectors.resource_figures`), the value localised."""
+    return [
+        {**figure, "number": number(figure["value"])}
+        for figure in selectors.resource_figures(resource, lang)
+    ]
