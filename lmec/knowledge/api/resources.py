@@ -162,7 +162,7 @@ class FigureIn(Schema):
     original language or ``{language: text}``."""
 
     model_config = ConfigDict(extra="forbid")
-    label: Texts = Field(..., examples=[{"th": "ข้าวโพดที่รับซื้อ", "en": "Maize residue bought"}])
+    label: Texts = Field(..., examples=[{"th": "ซังข้าวโพดที่รับซื้อ", "en": "Maize residue bought"}])
     value: float
     unit: Texts = ""
 
