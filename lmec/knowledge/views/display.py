@@ -10,7 +10,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.utils import formats
+from django.utils import formats, numberformat
 from django.utils.translation import gettext_lazy as _
 
 from lmec.core.i18n import NATIVE_NAMES
@@ -124,14 +124,24 @@ def case_map_point(resource: Resource, title: str) -> dict | None:
 
 def number(value) -> str:
     """A figure's value in the active language's notation, grouped as with
-    ``USE_THOUSAND_SEPARATOR`` ("18,500" in English and Thai, "18.500" in Vietnamese and
-    Khmer; Django has no grouping for Lao and Burmese, and none in Chinese), a whole number
-    without ".0"."""
+    ``USE_THOUSAND_SEPARATOR``, a whole number without ".0": "18,500" in English, Thai, Lao
+    and Burmese, "18.500" and "2,3" in Vietnamese and Khmer, "18500" in Chinese (Django's
+    format has no thousands separator there).
+
+    Django's own separators of the language; where its format leaves ``NUMBER_GROUPING``
+    unset (0: Vietnamese, Khmer, and Lao and Burmese, which have no format module), groups
+    of three, as CLDR writes these languages."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "" if value is None else str(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return formats.number_format(value, use_l10n=True, force_grouping=True)
+    return numberformat.format(
+        value,
+        formats.get_format("DECIMAL_SEPARATOR"),
+        grouping=formats.get_format("NUMBER_GROUPING") or 3,
+        thousand_sep=formats.get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
 
 
 def figures(resource: Resource, lang: str) -> list[dict]:
