@@ -16,7 +16,7 @@ from lmec.core.i18n import NATIVE_NAMES
 from lmec.core.models import Country, Theme
 from lmec.network.models import Organisation
 
-from . import licences
+from . import licences, selectors
 from .models import Access, Resource, ResourceType
 from .views.workflow import STEPS
 
@@ -335,6 +335,30 @@ class ResourceForm(forms.Form):
                 texts[code] = value
         return texts
 
+    def _figures(self) -> list[dict]:
+        """The figures as typed; on an edit, a label or unit typed as it stood in the original
+        language keeps its translations (the form shows the original language only)."""
+        figures = self.cleaned_data["figures"]
+        if self.editing is None or self.cleaned_data["language"] != self.editing.language:
+            return figures
+        original = self.editing.language
+        kept: dict[tuple[str, str], object] = {}
+        for stored in self.editing.figures or []:
+            if isinstance(stored, dict):
+                for key in ("label", "unit"):
+                    value = stored.get(key)
+                    if isinstance(value, dict):
+                        text = selectors.figure_text(value, original, original)[0]
+                        kept.setdefault((key, text), value)
+        return [
+            {
+                **figure,
+                "label": kept.get(("label", figure["label"]), figure["label"]),
+                "unit": kept.get(("unit", figure["unit"]), figure["unit"]),
+            }
+            for figure in figures
+        ]
+
     def to_data(self) -> dict:
         """The services' ``data`` dict (the JSONL shape)."""
         data = self.cleaned_data
@@ -360,13 +384,20 @@ class ResourceForm(forms.Form):
             "doi": data.get("doi") or "",
             "url": data.get("url") or "",
             "sdgs": data.get("sdgs") or [],
-            "figures": data["figures"],
+            "figures": self._figures(),
         }
         for field in CASE_FIELDS:
             out[field] = (data.get(field) or "").strip()
         if self.editing is None and data.get("identifier"):
             out["identifier"] = data["identifier"].strip()
         return out
+
+
+def _plain(value) -> str:
+    """A figure's value as typed back into the form: 18500, not 18500.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
 
 
 def initial_from(resource: Resource) -> dict:
@@ -402,8 +433,15 @@ def initial_from(resource: Resource) -> dict:
         "url": resource.url,
         "sdgs": resource.sdgs or [],
         "figures": "\n".join(
-            f"{f.get('label', '')} | {f.get('value', '')} | {f.get('unit', '')}"
+            " | ".join(
+                [
+                    selectors.figure_text(f.get("label"), resource.language, resource.language)[0],
+                    _plain(f.get("value")),
+                    selectors.figure_text(f.get("unit"), resource.language, resource.language)[0],
+                ]
+            )
             for f in resource.figures or []
+            if isinstance(f, dict)
         ),
     }
     for code in LANGUAGE_CODES:

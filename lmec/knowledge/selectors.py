@@ -49,6 +49,45 @@ def resource_text(resource: Resource, field: str, lang: str | None) -> tuple[str
     return "", resource.language
 
 
+def figure_text(value, lang: str | None, original: str) -> tuple[str, str]:
+    """A figure's label or unit as shown: ``(text, language of the text)``.
+
+    A string is in the record's ``original`` language (a unit symbol such as "t/yr" is
+    shown as it is); ``{lang: text}`` answers in ``lang``, else the original language, else
+    English, else the first language that has it."""
+    if isinstance(value, str):
+        return value, original
+    if not isinstance(value, dict):
+        return "", original
+    code = normalise_language(lang) if lang else None
+    for candidate in [c for c in (code, original, "en") if c] + list(LANGUAGE_CODES):
+        if value.get(candidate):
+            return value[candidate], candidate
+    return "", original
+
+
+def resource_figures(resource: Resource, lang: str | None) -> list[dict]:
+    """The results in figures with their label and unit in ``lang`` (:func:`figure_text`):
+    ``[{label, value, unit, language, unit_language}]``, ``language`` the label's;
+    ``unit_language`` only for a unit given per language (a plain unit is mostly a symbol)."""
+    figures = []
+    for figure in resource.figures or []:
+        if not isinstance(figure, dict):
+            continue
+        label, label_lang = figure_text(figure.get("label"), lang, resource.language)
+        unit, unit_lang = figure_text(figure.get("unit") or "", lang, resource.language)
+        figures.append(
+            {
+                "label": label,
+                "value": figure.get("value"),
+                "unit": unit,
+                "language": label_lang,
+                "unit_language": unit_lang if isinstance(figure.get("unit"), dict) else None,
+            }
+        )
+    return figures
+
+
 def _reverse(name: str, *args) -> str | None:
     # The pages (kpages) may not be installed in every configuration: no link then.
     try:
@@ -111,7 +150,7 @@ def resource_summary(resource: Resource, lang: str | None) -> dict:
         "doi": resource.doi,
         "url": resource.url,
         "sdgs": resource.sdgs,
-        "figures": resource.figures,
+        "figures": resource_figures(resource, lang),
         "distributions": [distribution_summary(d) for d in resource.distributions.all()],
         "published_at": resource.published_at.isoformat() if resource.published_at else None,
         "updated_at": resource.updated_at.isoformat(),

@@ -112,7 +112,7 @@ def make_catalogue(users) -> dict[str, Resource]:
         costs_en="USD 2 million.",
         lessons_en="Start with the biggest polluters.",
         partners_en="The province and the park operator.",
-        figures=[{"label": "COD removed", "value": 85.5, "unit": "%"}],
+        figures=[{"label": {"lo": "COD ທີ່ກຳຈັດໄດ້", "en": "COD removed"}, "value": 85.5, "unit": "%"}],
         sdgs=[6, 9],
         latitude=17.97,
         longitude=102.6,

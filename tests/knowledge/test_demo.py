@@ -23,6 +23,23 @@ from lmec.knowledge.services import hooks
 
 LINES = [json.loads(line) for line in demo.RESOURCES_FILE.read_text(encoding="utf-8").splitlines()]
 LANGUAGES = ("zh-hans", "en", "th", "vi", "lo", "km", "my")
+#: The units the demo's figures write as one string (symbols); word units are per language.
+UNIT_SYMBOLS = {
+    "%",
+    "ha",
+    "MW",
+    "GWh/yr",
+    "L/yr",
+    "m³",
+    "m³/day",
+    "m³/yr",
+    "mg/L",
+    "t/yr",
+    "t CO2/yr",
+    "t CO2e/yr",
+    "THB/yr",
+    "USD/ha",
+}
 CASE_FIELDS = ("context", "challenge", "solution", "results", "costs", "lessons", "partners")
 
 
@@ -121,6 +138,13 @@ def test_the_good_practice_cases_fill_the_whole_template(member):
         assert case.sdgs and case.figures and case.activities.exists(), case.identifier
         assert case.themes.exists() and case.countries.exists(), case.identifier
         assert all(isinstance(f["value"], float) for f in case.figures), case.identifier
+        for figure in case.figures:
+            # every label in the original language and English; a unit a word per language
+            assert {case.language, "en"} <= set(figure["label"]), (case.identifier, figure)
+            if isinstance(figure["unit"], dict):
+                assert {case.language, "en"} <= set(figure["unit"]), (case.identifier, figure)
+            else:
+                assert figure["unit"] in UNIT_SYMBOLS, (case.identifier, figure)
 
 
 @pytest.mark.django_db

@@ -151,7 +151,9 @@ def test_it_lays_out_a_good_practice_case(client, catalogue):
     ):
         assert f">{heading}</h2>" in html
     assert "The park lies on the Mekong." in html
-    assert '<th scope="row">COD removed</th><td class="number">85.5</td><td>%</td>' in html
+    assert (
+        '<th scope="row" lang="en">COD removed</th><td class="number">85.5</td><td>%</td>' in html
+    )
     assert 'href="https://sdgs.un.org/goals/goal6"' in html
     points = json.loads(
         re.search(r'id="map-points" type="application/json">(.*?)</script>', html).group(1)

@@ -11,7 +11,7 @@ services and permission rules as the pages: 401 without a session, 403 without t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -99,6 +99,18 @@ class LinksOut(Schema):
     page: str | None
 
 
+class FigureOut(Schema):
+    label: str = Field(
+        ..., description="In the language asked for, else the original, else English"
+    )
+    value: float | None
+    unit: str
+    language: str = Field(..., description="Language of the label shown")
+    unit_language: str | None = Field(
+        ..., description="Language of the unit shown; null for a unit given as one string"
+    )
+
+
 class ResourceOut(Schema):
     identifier: str
     type: str
@@ -124,7 +136,7 @@ class ResourceOut(Schema):
     doi: str
     url: str
     sdgs: list[int]
-    figures: list[dict[str, Any]]
+    figures: list[FigureOut]
     distributions: list[DistributionOut]
     published_at: str | None
     updated_at: str
@@ -146,10 +158,13 @@ class AuthorIn(Schema):
 
 
 class FigureIn(Schema):
+    """A result in figures; the label (and a unit that is a word) as a string in the
+    original language or ``{language: text}``."""
+
     model_config = ConfigDict(extra="forbid")
-    label: str
+    label: Texts = Field(..., examples=[{"th": "ซังข้าวโพดที่รับซื้อ", "en": "Maize residue bought"}])
     value: float
-    unit: str = ""
+    unit: Texts = ""
 
 
 class ResourcePatch(Schema):

@@ -253,7 +253,7 @@ def validate_record(
     if "sdgs" in data:
         clean.values["sdgs"] = _sdgs(data["sdgs"], errors)
     if "figures" in data:
-        clean.values["figures"] = _figures(data["figures"], errors)
+        clean.values["figures"] = _figures(data["figures"], language, errors)
 
     if "country" in data:
         value = data["country"]
@@ -460,7 +460,10 @@ def _sdgs(value, errors) -> list[int]:
     return sorted(set(value))
 
 
-def _figures(value, errors) -> list[dict]:
+def _figures(value, language, errors) -> list[dict]:
+    """``[{label, value, unit}]``; a label (and a unit that is a word, "households") is a
+    string in the original language or ``{lang: text}``, stored as given (a dict with the
+    languages' canonical codes, empty texts left out); see :func:`_figure_text`."""
     if value is None:
         return []
     if not isinstance(value, list):
@@ -475,20 +478,57 @@ def _figures(value, errors) -> list[dict]:
         extra = sorted(set(item) - {"label", "value", "unit"})
         if extra:
             errors.add(where, _("Unknown keys %s; use label, value, unit.") % extra)
-        label, number, unit = item.get("label"), _number(item.get("value")), item.get("unit", "")
-        if not isinstance(label, str) or not label.strip():
-            errors.add(f"{where}.label", _("Required."))
+        number = _number(item.get("value"))
         if number is None:
             errors.add(f"{where}.value", _("Must be a number."))
-        if unit is None:
-            unit = ""
-        if not isinstance(unit, str):
-            errors.add(f"{where}.unit", _("Must be a string."))
-        elif isinstance(label, str):
-            figures.append(
-                {"label": normalize_text(label.strip()), "value": number, "unit": unit.strip()}
-            )
+        label = _figure_text(item.get("label"), f"{where}.label", language, errors)
+        unit = _figure_text(item.get("unit"), f"{where}.unit", language, errors, required=False)
+        if label is None:
+            errors.add(f"{where}.label", _("Required."))
+        else:
+            figures.append({"label": label, "value": number, "unit": unit})
     return figures
+
+
+def _figure_text(value, where, language, errors, *, required=True) -> str | dict | None:
+    """A figure's label or unit: a stripped string, or ``{lang: text}`` in the order of the
+    languages with the empty texts left out. Empty: ``None`` if ``required`` (the caller says
+    "Required."), else ``""``; bad: ``""`` with the error added. A dict must have the original
+    ``language`` (when known), like a title."""
+    if value is None or value == "":
+        return None if required else ""
+    if isinstance(value, str):
+        text = normalize_text(value.strip())
+        return text or (None if required else "")
+    if not isinstance(value, dict):
+        errors.add(where, _("Must be a string or an object {language: text}."))
+        return ""
+    texts: dict[str, str] = {}
+    bad = False
+    for key, text in value.items():
+        code = normalise_language(key) if isinstance(key, str) else None
+        if code is None:
+            errors.add(
+                where,
+                _("Unknown language %(value)r; choose one of: %(choices)s.")
+                % {"value": key, "choices": ", ".join(LANGUAGE_CODES)},
+            )
+            bad = True
+        elif text is not None and not isinstance(text, str):
+            errors.add(f"{where}.{key}", _("Must be a string."))
+            bad = True
+        else:
+            texts[code] = normalize_text((text or "").strip())
+    if bad:
+        return ""
+    texts = {code: texts[code] for code in LANGUAGE_CODES if texts.get(code)}
+    if not texts:
+        return None if required else ""
+    if language and language not in texts:
+        # as for the title: the original language is the one every reader can fall back on
+        errors.add(where, _("Give the text in the original language (%s).") % language)
+        return ""
+    return texts
 
 
 def _codes(data, name, known, errors, *, upper=False) -> list[str]:

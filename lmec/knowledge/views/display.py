@@ -10,6 +10,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.utils import formats, numberformat
 from django.utils.translation import gettext_lazy as _
 
 from lmec.core.i18n import NATIVE_NAMES
@@ -119,3 +120,34 @@ def case_map_point(resource: Resource, title: str) -> dict | None:
         "lon": resource.longitude,
         "place": resource.spatial,
     }
+
+
+def number(value) -> str:
+    """A figure's value in the active language's notation, grouped as with
+    ``USE_THOUSAND_SEPARATOR``, a whole number without ".0": "18,500" in English, Thai, Lao
+    and Burmese, "18.500" and "2,3" in Vietnamese and Khmer, "18500" in Chinese (Django's
+    format has no thousands separator there).
+
+    Django's own separators of the language; where its format leaves ``NUMBER_GROUPING``
+    unset (0: Vietnamese, Khmer, and Lao and Burmese, which have no format module), groups
+    of three, as CLDR writes these languages."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return numberformat.format(
+        value,
+        formats.get_format("DECIMAL_SEPARATOR"),
+        grouping=formats.get_format("NUMBER_GROUPING") or 3,
+        thousand_sep=formats.get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
+
+
+def figures(resource: Resource, lang: str) -> list[dict]:
+    """The results in figures as the page shows them: label and unit in ``lang`` where
+    translated (:func:`lmec.knowledge.selectors.resource_figures`), the value localised."""
+    return [
+        {**figure, "number": number(figure["value"])}
+        for figure in selectors.resource_figures(resource, lang)
+    ]

@@ -150,6 +150,7 @@ def resource(request, identifier: str):
             {"field": field, "label": label, **display.text(found, field, content_lang)}
             for field, label in display.CASE_SECTIONS
         ]
+        context["figures"] = display.figures(found, content_lang)
         point = display.case_map_point(found, title["text"])
         context["map_points"] = [point] if point else []
         context["region_url"] = static("lmec/monitoring/region.geojson")
