@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db import connection
 from django.utils import timezone
 
 from ..models import Resource, ResourceEvent, Status
@@ -152,15 +153,7 @@ def create_many(cleans: list[CleanRecord], *, action: str, lookups: Lookups) -> 
         if resource.status == Status.PUBLISHED:
             resource.published_at = now
         resources.append(resource)
-    Resource.objects.bulk_create(resources)
-    if any(r.pk is None for r in resources):  # a backend that does not return keys
-        ids = dict(
-            Resource.objects.filter(identifier__in=[r.identifier for r in resources]).values_list(
-                "identifier", "id"
-            )
-        )
-        for r in resources:
-            r.pk = r.id = ids[r.identifier]
+    _insert(resources)
     keyword_ids = {
         k.name: k.pk
         for k in _keywords(sorted({n for c in cleans for n in c.relations.get("keywords", [])}))
@@ -196,3 +189,39 @@ def create_many(cleans: list[CleanRecord], *, action: str, lookups: Lookups) -> 
     for r in resources:
         hooks.changed(r.pk)
     return resources
+
+
+def _insert(resources: list[Resource]) -> None:
+    """``bulk_create`` of new resources, without its SQL building per value.
+
+    A resource row has ~120 columns (nine fields in seven languages): measured on 10,000
+    rows, Django's insert compiler spent most of its time assembling placeholders and
+    parameters value by value. Here each value is still what ``bulk_create`` would write —
+    ``field.pre_save`` (so ``auto_now`` and modeltranslation's descriptors apply) and
+    ``get_db_prep_save`` — but the statement is built once and run with ``executemany``;
+    the keys are read back by identifier (one query)."""
+    fields = [f for f in Resource._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(Resource._meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    rows = [
+        tuple(f.get_db_prep_save(f.pre_save(r, True), connection) for f in fields)
+        for r in resources
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 500):
+            cursor.executemany(sql, rows[start : start + 500])
+    identifiers = [r.identifier for r in resources]
+    ids = {}
+    for start in range(0, len(identifiers), 2000):
+        ids.update(
+            Resource.objects.filter(identifier__in=identifiers[start : start + 2000])
+            .order_by()
+            .values_list("identifier", "id")
+        )
+    for r in resources:
+        r.pk = r.id = ids[r.identifier]
+        r._state.adding = False
