@@ -15,6 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from lmec.knowledge import services
 from lmec.knowledge.search import embeddings, index, query
 from lmec.knowledge.tasks import embed_pending
+from tests.knowledge.open_fixtures import LIVE
 
 RECORD = {
     "identifier": "queue-1",
@@ -160,3 +161,29 @@ def test_it_says_how_many_versions_an_import_left_to_embed(db, tmp_path, capsys)
     assert capsys.readouterr().out.splitlines()[-1] == (
         "0 language versions wait for their embedding"
     )
+
+
+@LIVE
+def test_it_indexes_a_committed_import_at_once_and_queues_its_embeddings(tmp_path, capsys):
+    path = tmp_path / "two.jsonl"
+    lines = [RECORD, {**RECORD, "identifier": "queue-2", "title": "Tidal power"}]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    try:
+        call_command("knowledge", "import", str(path))
+        assert capsys.readouterr().out.splitlines()[-1] == (
+            "3 language versions wait for their embedding (the background worker, "
+            "`lmec db_worker`, computes them; or run `lmec knowledge embed`)"
+        )
+        assert query.search("tidal", mode="lexical").items[0]["identifier"] == "queue-2"
+        assert queued_tasks() == 1  # one task for the whole import
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+        assert (index.pending_count(), sorted(vectors("queue-1")), len(vectors("queue-2"))) == (
+            0,
+            ["en", "th"],
+            1,
+        )
+    finally:  # the FTS5 table is not emptied by the flush after a transactional test
+        from lmec.knowledge.models import Resource
+
+        Resource.objects.all().delete()
+        index.reindex_all()

@@ -14,6 +14,7 @@ Two small registries keep the services free of the search package (``lmec.knowle
 
 from __future__ import annotations
 
+import inspect
 import logging
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -26,7 +27,8 @@ logger = logging.getLogger(__name__)
 
 #: progress(done, total) of a hook's work
 Progress = Callable[[int, int], None]
-#: hooks called as ``hook(ids)``, or ``hook(ids, progress=…)`` for a deferred block given one
+#: hooks called as ``hook(ids)``; ``hook(ids, progress=…)`` for a deferred block given one,
+#: when the hook takes ``progress``
 AFTER_CHANGE: list[Callable[..., None]] = []
 TEXT_NORMALIZERS: list[Callable[[str], str]] = []
 
@@ -50,9 +52,16 @@ def run_after_change(resource_ids: Sequence[int], progress: Progress | None = No
         return
     for hook in list(AFTER_CHANGE):
         try:
-            hook(ids) if progress is None else hook(ids, progress=progress)
+            hook(ids, progress=progress) if progress and _takes_progress(hook) else hook(ids)
         except Exception:
             logger.exception("knowledge after-change hook %r failed", hook)
+
+
+def _takes_progress(hook) -> bool:
+    try:
+        return "progress" in inspect.signature(hook).parameters
+    except (TypeError, ValueError):  # a builtin without a signature
+        return False
 
 
 def changed(resource_id: int) -> None:
