@@ -225,7 +225,7 @@ def reindex_all(*, batch: int = 256, progress: Callable[[int, int], None] | None
     total)`` after each batch. Returns the number of resources indexed."""
     ids = list(Resource.objects.order_by("id").values_list("id", flat=True))
     with transaction.atomic():
-        backend().clear()
+        _clear_lexical()
         with connection.cursor() as cursor:  # what belongs to no resource any more
             for table in (embeddings.TABLE, PENDING):
                 cursor.execute(
@@ -233,6 +233,19 @@ def reindex_all(*, batch: int = 256, progress: Callable[[int, int], None] | None
                 )
         _bump()
     return reindex_many(ids, batch=batch, progress=progress)
+
+
+def _clear_lexical() -> None:
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        # PostgreSQL refuses to TRUNCATE a table with deferred foreign-key checks pending in
+        # this transaction (rows written earlier in it): run them now, then defer again
+        # (Django's foreign keys are all DEFERRABLE INITIALLY DEFERRED)
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            backend().clear()
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        return
+    backend().clear()
 
 
 #: The batch name the services' after-change hook calls (``services.hooks.connect_search``).
