@@ -44,6 +44,7 @@ vendor:
 bench: install
 	$(BIN)/python benchmarks/aqi.py
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/knowledge_import.py
 	benchmarks/monitoring_api.sh
 	$(BIN)/python benchmarks/search.py
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from modeltranslation.utils import build_localized_fieldname
 
 from .models import Distribution, Resource, Status
@@ -73,10 +73,7 @@ def site_url(request) -> str:
 def landing_path(resource: Resource, lang: str | None = None) -> str:
     """Path of the resource page; without a language, the prefix-less URL (Django's locale
     middleware redirects it to the reader's language), which suits a stable URI."""
-    try:
-        path = reverse("knowledge:resource", kwargs={"identifier": resource.identifier})
-    except NoReverseMatch:  # the pages are another part of the platform; the path is fixed
-        path = f"/{lang or settings.LANGUAGE_CODE}/knowledge/r/{resource.identifier}/"
+    path = reverse("knowledge:resource", kwargs={"identifier": resource.identifier})
     prefix = "/" + path.lstrip("/").split("/", 1)[0] + "/"
     if prefix.strip("/") in LANGUAGE_CODES:
         path = "/" + path[len(prefix) :]
@@ -88,13 +85,7 @@ def landing_path(resource: Resource, lang: str | None = None) -> str:
 def distribution_path(distribution: Distribution) -> str:
     """Where a file is downloaded (the download page logs it and checks access)."""
     identifier = distribution.resource.identifier
-    try:
-        path = reverse(
-            "knowledge:download", kwargs={"identifier": identifier, "pk": distribution.pk}
-        )
-    except NoReverseMatch:
-        path = f"/{settings.LANGUAGE_CODE}/knowledge/r/{identifier}/files/{distribution.pk}/"
-    return path
+    return reverse("knowledge:download", kwargs={"identifier": identifier, "pk": distribution.pk})
 
 
 def distribution_url(request, distribution: Distribution) -> str:

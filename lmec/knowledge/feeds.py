@@ -7,7 +7,7 @@ original's; each entry carries ``xml:lang`` of the text it shows.
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
@@ -35,10 +35,7 @@ class NewResourcesFeed(Feed):
     subtitle = _("Publications, datasets, cases, policies and tools, newest first.")
 
     def link(self):
-        try:
-            return reverse("knowledge:browse")
-        except NoReverseMatch:  # the catalogue pages are another part; their path is fixed
-            return f"/{translation.get_language()}/knowledge/"
+        return reverse("knowledge:browse")
 
     def feed_url(self):
         return f"/{translation.get_language()}/knowledge/feed.atom"

@@ -3,8 +3,11 @@
 Every line is checked before anything is written, with one error per bad field (line number,
 field, reason). By default a file with a bad line stores nothing; with ``skip_invalid`` the
 good lines are stored and the bad ones reported. Lines are upserted by ``identifier`` (the same
-file again changes nothing), in one transaction, and the search index is updated once, in a
-batch, at the end (:func:`lmec.knowledge.services.deferred_reindex`).
+file again changes nothing), in one transaction, in batches of :data:`BATCH` lines whose stored
+state is read and compared at once (:func:`lmec.knowledge.services.batch.store_many`): only
+new and changed records are written. The search index is updated once, in batches, after
+the commit (:func:`lmec.knowledge.services.deferred_reindex`): the lexical index at once, the
+embeddings queued for the background task.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, transaction
 
 from . import services
-from .models import Resource
-from .services.records import create_many, create_organisations, store_record
+from .services.batch import store_many
+from .services.records import store_record
 from .services.validation import CleanRecord, Lookups, validate_record
 
-#: progress(stage, done, total): stages "check" then "store"
+#: progress(stage, done, total): stages "check", "store", "index" (the lexical search index,
+#: after the commit; the embeddings are queued for the background task), then "done"
 Progress = Callable[[str, int, int | None], None]
 
 
@@ -91,7 +95,10 @@ def import_jsonl(
         result.status = "refused"
         return result
     try:
-        with services.deferred_reindex(), transaction.atomic():
+        indexing = services.deferred_reindex(
+            progress=lambda done, total: tell("index", done, total)
+        )
+        with indexing, transaction.atomic():
             done = 0
             for start in range(0, len(checked), BATCH):
                 batch = checked[start : start + BATCH]
@@ -102,7 +109,6 @@ def import_jsonl(
         result.status = "refused"
         result.created = result.updated = result.unchanged = 0
         return result
-    tell("store", len(checked), len(checked))
     tell("done", 0, 0)
     result.status = "partial" if result.errors else "done"
     return result
@@ -135,36 +141,33 @@ class _Refused(Exception):
     pass
 
 
-#: Lines written per batch: new records without files go in bulk, the rest one by one.
+#: Lines written per batch: their stored state is read in a few queries and compared in
+#: memory; only new and changed records are written.
 BATCH = 1000
+_STORE_ERRORS = (services.ResourceInvalid, ObjectDoesNotExist, DatabaseError, KeyError, OSError)
 
 
 def _store_batch(batch, lookups, action, result, skip_invalid) -> None:
-    identifiers = [clean.identifier for _, clean in batch]
-    existing = set(
-        Resource.objects.filter(identifier__in=identifiers).values_list("identifier", flat=True)
-    )
-    for _, clean in batch:  # organisations a line describes, which later lines may name
-        create_organisations(clean, lookups)
-    bulk = [(n, c) for n, c in batch if c.identifier not in existing and not c.files]
-    single = [(n, c) for n, c in batch if c.identifier in existing or c.files]
-    if bulk:
-        try:
-            with transaction.atomic():
-                create_many([c for _, c in bulk], action=action, lookups=lookups)
-            result.created += len(bulk)
-        except (ObjectDoesNotExist, DatabaseError, KeyError):
-            # one line the checks could not foresee: store them one by one to find it
-            single = bulk + single
-    for number, clean in sorted(single, key=lambda item: item[0]):
-        _store(number, clean, lookups, action, result, skip_invalid)
+    try:
+        with transaction.atomic():  # a savepoint: a failing batch is rolled back whole
+            outcome = store_many(batch, action=action, lookups=lookups)
+    except _STORE_ERRORS:
+        # a line the checks could not foresee: store the batch one by one to name it
+        from lmec.network.models import Organisation
+
+        lookups.organisations = set(Organisation.objects.values_list("slug", flat=True))
+        for number, clean in batch:
+            _store(number, clean, lookups, action, result, skip_invalid)
+        return
+    for state in outcome.values():
+        setattr(result, state, getattr(result, state) + 1)
 
 
 def _store(number, clean, lookups, action, result, skip_invalid) -> None:
     try:
         with transaction.atomic():  # a savepoint: a line that fails leaves the others
             _, created, changed = store_record(clean, action=action, lookups=lookups)
-    except (services.ResourceInvalid, ObjectDoesNotExist, DatabaseError, OSError) as exc:
+    except _STORE_ERRORS as exc:
         errors = getattr(exc, "errors", None) or {"line": [f"Not stored: {exc}"]}
         result.refused += 1
         result.errors.extend(

@@ -4,7 +4,7 @@ the review queue and access requests (pages, the API and the CKAN/DCAT views use
 from __future__ import annotations
 
 from django.db.models import Case, Q, QuerySet, When
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from lmec.core.i18n import LANGUAGE_CODES, normalise_language
 from lmec.core.models import Role
@@ -88,12 +88,8 @@ def resource_figures(resource: Resource, lang: str | None) -> list[dict]:
     return figures
 
 
-def _reverse(name: str, *args) -> str | None:
-    # The pages (kpages) may not be installed in every configuration: no link then.
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
+def _reverse(name: str, *args) -> str:
+    return reverse(name, args=args)
 
 
 def distribution_summary(d: Distribution) -> dict:

@@ -5,14 +5,11 @@ records in three languages (English with a Thai translation, Lao, Chinese), one 
 no interface may show, and known timestamps so that outputs can be compared exactly.
 """
 
-import sys
-import types
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 import pytest
 
-__all__ = ["lexical_search", "live_catalogue", "open_catalogue"]
+__all__ = ["live_catalogue", "open_catalogue"]
 
 
 def _every_app() -> list[str]:
@@ -130,12 +127,10 @@ def make_catalogue() -> dict:
             created_at=moment, updated_at=moment, published_at=moment
         )
         Distribution.objects.filter(resource=resource).update(created_at=moment)
-    try:  # records made with the ORM are indexed by hand (the services do it on commit)
-        from lmec.knowledge.search import index
-    except ImportError:
-        pass
-    else:
-        index.reindex_all()
+    # records made with the ORM are indexed by hand (the services do it on commit)
+    from lmec.knowledge.search import index
+
+    index.reindex_all()
     return {r.identifier: Resource.objects.get(pk=r.pk) for r in (air, dams, park, draft)}
 
 
@@ -145,54 +140,10 @@ def open_catalogue(db):
 
 
 @pytest.fixture
-def live_catalogue(transactional_db, live_server, lexical_search):
+def live_catalogue(transactional_db, live_server):
     """The catalogue behind a live server (transactional: tables start empty, so the
     strategy's themes and countries are loaded first)."""
     from lmec.cooperation.services import load_strategy
 
     load_strategy()
     return make_catalogue()
-
-
-@dataclass
-class _Result:
-    count: int
-    items: list = field(default_factory=list)
-    facets: dict = field(default_factory=dict)
-
-
-def _contains_search(q="", *, mode="hybrid", resources=None, limit=20, offset=0, **_ignored):
-    """Stand-in for ``lmec.knowledge.search.query.search`` until the search part lands:
-    case-folded substring match on titles and abstracts in any language."""
-    from django.db.models import Q
-
-    from lmec.knowledge.models import Resource
-
-    queryset = resources if resources is not None else Resource.objects.filter(status="published")
-    condition = Q()
-    for column in ("title", "abstract"):
-        for lang in ("en", "th", "vi", "lo", "km", "my", "zh_hans"):
-            condition |= Q(**{f"{column}_{lang}__icontains": q})
-    found = list(queryset.filter(condition).order_by("identifier").values_list("id", flat=True))
-    return _Result(len(found), [{"id": pk} for pk in found[offset : offset + limit]])
-
-
-@pytest.fixture
-def lexical_search(monkeypatch):
-    """The platform's lexical search; a substring stand-in while the search part is absent."""
-    try:
-        from lmec.knowledge.search import query  # noqa: F401
-
-        return "real"
-    except ImportError:
-        module = types.ModuleType("lmec.knowledge.search.query")
-        module.search = _contains_search
-        try:
-            import lmec.knowledge.search as package
-        except ImportError:
-            package = types.ModuleType("lmec.knowledge.search")
-            package.__path__ = []
-            monkeypatch.setitem(sys.modules, "lmec.knowledge.search", package)
-        monkeypatch.setattr(package, "query", module, raising=False)
-        monkeypatch.setitem(sys.modules, "lmec.knowledge.search.query", module)
-        return "stand-in"

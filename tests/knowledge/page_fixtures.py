@@ -160,6 +160,7 @@ def make_catalogue(users) -> dict[str, Resource]:
     from lmec.knowledge.search import index
 
     index.reindex_all()
+    index.embed_pending()  # what the background task does after the commit
     return {
         "report": report,
         "case": case,

@@ -163,7 +163,8 @@ def make_resource(
     reindex=True,
     **fields,
 ):
-    """A resource with its texts by language ({lang: text}), indexed unless told not to."""
+    """A resource with its texts by language ({lang: text}), indexed (lexical and embeddings)
+    unless told not to."""
     for name, values in (("title", title), ("abstract", abstract or {})):
         for lang, value in values.items():
             fields[f"{name}_{lang.replace('-', '_')}"] = value
@@ -190,6 +191,7 @@ def make_resource(
         )
     if reindex:
         index.reindex_resource(resource.id)
+        index.embed_pending()  # what the background task does after the commit
     return resource
 
 

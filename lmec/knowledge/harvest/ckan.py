@@ -126,10 +126,8 @@ def _language(package: dict, extras: dict) -> str | None:
 
 
 def _detect(text: str) -> str:
-    try:
-        from lmec.knowledge.search.text import detect_language
-    except ImportError:  # the search part is not installed: Latin script reads as English
-        return "en"
+    from lmec.knowledge.search.text import detect_language
+
     return detect_language(text) or "en"
 
 

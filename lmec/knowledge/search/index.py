@@ -8,9 +8,20 @@ extracted from its files) — in the lexical index (:mod:`.backends`), and with 
 what a reader may find is decided at query time (:func:`lmec.knowledge.search.query.search`'s
 ``resources``), so publishing or unpublishing needs no reindex to be correct.
 
-The services call :func:`reindex_resource` after every change, on commit
-(:func:`reindex_on_commit`); :func:`reindex_all` rebuilds everything (``lmec knowledge
-reindex``; embeddings are the slow part, done in batches).
+Two speeds:
+
+- the **lexical** index is written at once (:func:`reindex_many`, in batches), so a record
+  is found by its words as soon as its change commits;
+- **embeddings** take the model 0.1–0.3 s a version on this project's machines, so they are
+  a background step: indexing notes each version whose vector is missing or stale in
+  ``knowledge_search_pending`` (with the hash of its text: an unchanged text is never
+  embedded again) and queues the task :func:`lmec.knowledge.tasks.embed_pending` after the
+  commit, which embeds them in batches (:func:`embed_pending`; ``lmec knowledge embed`` does
+  the same with progress). Until then semantic search covers the versions embedded so far.
+
+The services call :func:`reindex_many` after every change, on commit
+(:mod:`lmec.knowledge.services.hooks`); :func:`reindex_all` rebuilds the lexical index and
+queues what needs embedding (``lmec knowledge reindex``).
 """
 
 from __future__ import annotations
@@ -94,44 +105,99 @@ def _bump() -> None:
         )
 
 
-def _index_chunk(ids: list[int]) -> int:
+def _words(s: str, lang: str) -> list[str]:
+    # the texts of language_versions are normalised already: segment without doing it again
+    return [word for word, _a, _b in text.word_spans(s, lang)]
+
+
+def _index_chunk(ids: list[int]) -> tuple[int, int]:
+    """Index these resources; returns ``(resources indexed, versions queued to embed)``."""
     resources = _load(ids)
     rows: list[VersionWords] = []
-    passages: list[tuple[int, str, str]] = []
+    wanted: dict[tuple[int, str], str] = {}
     for resource in resources:
         for lang, version in language_versions(resource, resource.distributions.all()).items():
             rows.append(
                 VersionWords(
                     resource.id,
                     lang,
-                    text.segment(version["title"], lang),
-                    text.segment(version["abstract"], lang),
-                    text.segment(version["body"], lang),
+                    _words(version["title"], lang),
+                    _words(version["abstract"], lang),
+                    _words(version["body"], lang),
                 )
             )
-            passages.append((resource.id, lang, passage(version)))
-    vectors = None
-    if embeddings.enabled() and passages:
-        vectors = embeddings.passage_vectors(
-            [p for _r, _l, p in passages]
-        )  # outside the transaction
+            wanted[(resource.id, lang)] = embeddings.text_hash(passage(version))
     with transaction.atomic():
         backend().write(ids, rows)
-        # With semantic search off, drop the changed resources' vectors rather than keep
-        # stale ones (turning it on needs a reindex_all).
-        items = [] if vectors is None else list(zip(passages, vectors, strict=True))
-        embeddings.write(ids, [(r, lang, v) for (r, lang, _p), v in items])
+        if embeddings.enabled():
+            stored = embeddings.stored_hashes(ids)
+            # versions that no longer exist lose their vector; the others keep theirs until
+            # the new one is made (a slightly stale vector finds more than none)
+            embeddings.delete_versions([key for key in stored if key not in wanted])
+            stale = [
+                (rid, lang, h) for (rid, lang), h in wanted.items() if stored.get((rid, lang)) != h
+            ]
+        else:
+            # semantic search off: drop the vectors rather than keep stale ones (turning it on
+            # needs a reindex_all)
+            embeddings.delete(ids)
+            stale = []
+        _set_pending(ids, stale)
         _bump()
-    return len(resources)
+    return len(resources), len(stale)
 
 
-def reindex_many(ids: Iterable[int], *, batch: int = 256) -> int:
-    """(Re)build the entries of these resources; ids of deleted resources lose theirs.
-    Returns how many resources were indexed."""
+PENDING = "knowledge_search_pending"
+
+
+def _set_pending(ids: list[int], items: list[tuple[int, str, str]]) -> None:
+    with connection.cursor() as cursor:
+        marks = ", ".join(["%s"] * len(ids))
+        if ids:
+            cursor.execute(f"DELETE FROM {PENDING} WHERE resource_id IN ({marks})", ids)
+        cursor.executemany(
+            f"INSERT INTO {PENDING} (resource_id, language, text_hash) VALUES (%s, %s, %s)", items
+        )
+
+
+def pending_count() -> int:
+    """Language versions waiting for their embedding."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {PENDING}")
+        return int(cursor.fetchone()[0])
+
+
+def queue_embedding() -> None:
+    """Queue the embedding task once the current transaction commits (at once outside one).
+    With ``TASKS_BACKEND=immediate`` it runs then, in this process."""
+
+    def enqueue() -> None:
+        from lmec.knowledge.tasks import embed_pending as task
+
+        task.enqueue()
+
+    transaction.on_commit(enqueue)
+
+
+def reindex_many(
+    ids: Iterable[int],
+    *,
+    batch: int = 256,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """(Re)build the lexical entries of these resources and queue the embedding of their
+    new or changed versions; ids of deleted resources lose their entries. Returns how many
+    resources were indexed; ``progress(done, total)`` after each batch."""
     ids = list(dict.fromkeys(int(i) for i in ids))
-    done = 0
+    done = queued = 0
     for start in range(0, len(ids), batch):
-        done += _index_chunk(ids[start : start + batch])
+        indexed, stale = _index_chunk(ids[start : start + batch])
+        done += indexed
+        queued += stale
+        if progress is not None:
+            progress(min(start + batch, len(ids)), len(ids))
+    if queued:
+        queue_embedding()
     return done
 
 
@@ -149,24 +215,114 @@ def remove_resource(resource_id: int) -> None:
     with transaction.atomic():
         backend().delete([resource_id])
         embeddings.delete([resource_id])
+        _set_pending([resource_id], [])
         _bump()
 
 
 def reindex_all(*, batch: int = 256, progress: Callable[[int, int], None] | None = None) -> int:
-    """Rebuild the whole index; ``progress(done, total)`` after each batch. Returns the number
-    of resources indexed."""
+    """Rebuild the whole lexical index, and queue the embedding of every version whose
+    vector is missing or stale (vectors of unchanged texts are kept); ``progress(done,
+    total)`` after each batch. Returns the number of resources indexed."""
     ids = list(Resource.objects.order_by("id").values_list("id", flat=True))
     with transaction.atomic():
-        backend().clear()
-        embeddings.clear()
+        _clear_lexical()
+        with connection.cursor() as cursor:  # what belongs to no resource any more
+            for table in (embeddings.TABLE, PENDING):
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE resource_id NOT IN (SELECT id FROM knowledge_resource)"
+                )
         _bump()
-    done = 0
-    for start in range(0, len(ids), batch):
-        done += _index_chunk(ids[start : start + batch])
-        if progress is not None:
-            progress(min(start + batch, len(ids)), len(ids))
-    return done
+    return reindex_many(ids, batch=batch, progress=progress)
 
 
-#: The batch name the services' after-change hook looks for (``services.hooks.connect_search``).
+def _clear_lexical() -> None:
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        # PostgreSQL refuses to TRUNCATE a table with deferred foreign-key checks pending in
+        # this transaction (rows written earlier in it): run them now, then defer again
+        # (Django's foreign keys are all DEFERRABLE INITIALLY DEFERRED)
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            backend().clear()
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        return
+    backend().clear()
+
+
+#: The batch name the services' after-change hook calls (``services.hooks.connect_search``).
 reindex_resources = reindex_many
+
+
+def embed_pending(
+    *,
+    limit: int | None = None,
+    batch: int = 32,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Embed the versions waiting in the queue, ``batch`` at a time (the model runs outside
+    any transaction; each batch is written in one), at most ``limit``; ``progress(done,
+    total)`` after each batch. Returns how many versions were embedded.
+
+    A version whose text changed since it was queued is embedded as it is now; one whose
+    stored vector already matches its text (embedded meanwhile) is only taken off the queue.
+    """
+    if not embeddings.enabled():
+        return 0
+    total = pending_count() if limit is None else min(limit, pending_count())
+    handled = embedded = 0
+    while limit is None or handled < limit:
+        size = batch if limit is None else min(batch, limit - handled)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT resource_id, language, text_hash FROM {PENDING}"
+                " ORDER BY resource_id, language LIMIT %s",
+                [size],
+            )
+            queued = cursor.fetchall()
+        if not queued:
+            break
+        embedded += _embed_batch(queued)
+        handled += len(queued)
+        if progress is not None:
+            progress(min(handled, total), total)
+    return embedded
+
+
+def _embed_batch(queued: list[tuple[int, str, str]]) -> int:
+    ids = sorted({rid for rid, _lang, _h in queued})
+    versions = {
+        (r.id, lang): version
+        for r in _load(ids)
+        for lang, version in language_versions(r, r.distributions.all()).items()
+    }
+    stored = embeddings.stored_hashes(ids)
+    todo: list[tuple[int, str, str, str]] = []  # resource, language, passage, its hash
+    gone: list[tuple[int, str]] = []
+    for rid, lang, _queued_hash in queued:
+        version = versions.get((rid, lang))
+        if version is None:
+            gone.append((rid, lang))
+            continue
+        text_ = passage(version)
+        h = embeddings.text_hash(text_)
+        if stored.get((rid, lang)) != h:
+            todo.append((rid, lang, text_, h))
+    vectors = embeddings.passage_vectors([t for _r, _l, t, _h in todo])  # outside a transaction
+    current = {(rid, lang): h for rid, lang, _t, h in todo}
+    with transaction.atomic():
+        embeddings.delete_versions(gone)
+        embeddings.put(
+            [(rid, lang, v, h) for (rid, lang, _t, h), v in zip(todo, vectors, strict=True)]
+        )
+        with connection.cursor() as cursor:
+            # off the queue unless a newer change queued another text meanwhile
+            cursor.executemany(
+                f"DELETE FROM {PENDING} WHERE resource_id = %s AND language = %s"
+                " AND text_hash IN (%s, %s)",
+                [
+                    (rid, lang, h, current.get((rid, lang), stored.get((rid, lang), h)))
+                    for rid, lang, h in queued
+                ],
+            )
+        if todo or gone:
+            _bump()
+    return len(todo)

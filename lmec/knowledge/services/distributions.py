@@ -29,17 +29,26 @@ logger = logging.getLogger(__name__)
 
 def current_files(resource: Resource) -> list[dict]:
     """The resource's files and links as an import's ``files`` compare them."""
-    state = []
-    for d in resource.distributions.all():
-        if d.kind == Distribution.Kind.LINK:
-            state.append(
-                {"url": d.url, "title": d.title, "format": d.format, "language": d.language}
-            )
-        else:
-            state.append(
-                {"sha256": d.sha256, "title": d.title, "format": d.format, "language": d.language}
-            )
+    return [_file_state(d) for d in resource.distributions.all()]
+
+
+def current_files_many(resource_ids) -> dict[int, list[dict]]:
+    """:func:`current_files` of many resources in one query (an import's batch)."""
+    state: dict[int, list[dict]] = {}
+    rows = (
+        Distribution.objects.filter(resource_id__in=list(resource_ids))
+        .only("resource_id", "kind", "url", "sha256", "title", "format", "language")
+        .order_by("resource_id", "position", "id")
+    )
+    for d in rows:
+        state.setdefault(d.resource_id, []).append(_file_state(d))
     return state
+
+
+def _file_state(d: Distribution) -> dict:
+    if d.kind == Distribution.Kind.LINK:
+        return {"url": d.url, "title": d.title, "format": d.format, "language": d.language}
+    return {"sha256": d.sha256, "title": d.title, "format": d.format, "language": d.language}
 
 
 def sync_files(resource: Resource, specs) -> None:

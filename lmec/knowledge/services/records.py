@@ -60,20 +60,32 @@ def _history_name(column: str) -> str:
 
 def _current(resource: Resource, clean: CleanRecord) -> dict[str, Any]:
     """What is stored now, for the fields ``clean`` would set (history names, JSON values)."""
+    return stored_state(
+        clean,
+        value=lambda c: getattr(resource, c),
+        relation=lambda name: getattr(resource, name).values_list(_RELATION_KEY[name], flat=True),
+        publisher=lambda: resource.publisher.slug if resource.publisher_id else None,
+        files=lambda: current_files(resource),
+    )
+
+
+def stored_state(clean: CleanRecord, *, value, relation, publisher, files) -> dict[str, Any]:
+    """The stored side of the comparison, from getters (an instance's attributes, or the rows
+    an import fetched for a whole batch): ``value(column)``, ``relation(name) -> keys``,
+    ``publisher() -> slug | None``, ``files() -> [state]``."""
     # An empty translation is None or "" depending on who wrote it: both are "no text".
-    state = {
-        _history_name(c): _jsonable(getattr(resource, c))
-        if not (c in TRANSLATED_COLUMNS and getattr(resource, c) is None)
-        else ""
-        for c in clean.values
-    }
+    state = {}
+    for c in clean.values:
+        stored = value(c)
+        state[_history_name(c)] = (
+            "" if stored is None and c in TRANSLATED_COLUMNS else _jsonable(stored)
+        )
     for name in clean.relations:
-        key = _RELATION_KEY[name]
-        state[name] = sorted(getattr(resource, name).values_list(key, flat=True))
+        state[name] = sorted(relation(name))
     if clean.has_publisher:
-        state["publisher"] = resource.publisher.slug if resource.publisher_id else None
+        state["publisher"] = publisher()
     if clean.files is not None:
-        state["files"] = current_files(resource)
+        state["files"] = files()
     return state
 
 
@@ -284,6 +296,21 @@ def _update(resource: Resource, clean: CleanRecord, *, user, action, source, loo
     source_changed = any(getattr(resource, k) != v for k, v in source.items())
     if not changes and not source_changed:
         return False
+    write_update(resource, clean, changes, user=user, action=action, source=source, lookups=lookups)
+    return bool(changes)
+
+
+def changes_of(clean: CleanRecord, stored: dict[str, Any]) -> dict[str, list]:
+    """``{field: [old, new]}`` between :func:`stored_state` and what ``clean`` sets."""
+    return _diff(stored, _wanted(clean))
+
+
+def write_update(
+    resource: Resource, clean: CleanRecord, changes: dict, *, user, action, source, lookups
+) -> None:
+    """Write ``clean`` over ``resource`` (locked by the caller) whose ``changes`` were
+    computed by :func:`changes_of`: the row, the changed relations and files, one history
+    entry (when ``changes``), and the search index told."""
     create_organisations(clean, lookups)
     for name, value in clean.values.items():
         setattr(resource, name, value)
@@ -301,7 +328,6 @@ def _update(resource: Resource, clean: CleanRecord, *, user, action, source, loo
     if changes:
         ResourceEvent.objects.create(resource=resource, user=user, action=action, changes=changes)
     hooks.changed(resource.pk)
-    return bool(changes)
 
 
 def _organisation(slug: str):
@@ -346,76 +372,3 @@ def _keywords(names: list[str]) -> list[Keyword]:
         Keyword.objects.bulk_create(missing, ignore_conflicts=True)
         found = {k.name: k for k in Keyword.objects.filter(name__in=names)}
     return list(found.values())
-
-
-def create_many(cleans: list[CleanRecord], *, action: str, lookups: Lookups) -> list[Resource]:
-    """New records without files, written in bulk (an import's new lines): the same values,
-    relations and history entries as :func:`store_record` gives each, in a few queries per
-    batch instead of about twenty per record. The caller checked that none exists yet."""
-    from lmec.network.models import Organisation
-
-    if not cleans:
-        return []
-    for clean in cleans:
-        create_organisations(clean, lookups)
-    slugs = {c.publisher for c in cleans if c.publisher} | {
-        s for c in cleans for s in c.relations.get("organisations", [])
-    }
-    org_ids = dict(Organisation.objects.filter(slug__in=slugs).values_list("slug", "id"))
-    now = timezone.now()
-    resources = []
-    for clean in cleans:
-        # every translated column given: modeltranslation's defaults switch the active
-        # language for each column left out (most of the time of a bulk insert)
-        values = {**dict.fromkeys(TRANSLATED_COLUMNS), **clean.values}
-        values.setdefault("status", _DEFAULT_STATUS[action])
-        resource = Resource(identifier=clean.identifier, **values)
-        if clean.publisher:
-            resource.publisher_id = org_ids[clean.publisher]
-        if resource.status == Status.PUBLISHED:
-            resource.published_at = now
-        resources.append(resource)
-    Resource.objects.bulk_create(resources)
-    if any(r.pk is None for r in resources):  # a backend that does not return keys
-        ids = dict(
-            Resource.objects.filter(identifier__in=[r.identifier for r in resources]).values_list(
-                "identifier", "id"
-            )
-        )
-        for r in resources:
-            r.pk = r.id = ids[r.identifier]
-    keyword_ids = {
-        k.name: k.pk
-        for k in _keywords(sorted({n for c in cleans for n in c.relations.get("keywords", [])}))
-    }
-    targets = {
-        "countries": ("country_id", lambda code: code),
-        "themes": ("theme_id", lambda code: code),
-        "activities": ("activity_id", lambda code: lookups.activities[code]),
-        "keywords": ("keyword_id", lambda name: keyword_ids[name]),
-        "organisations": ("organisation_id", lambda slug: org_ids[slug]),
-    }
-    for name, (target, key) in targets.items():
-        through = getattr(Resource, name).through
-        rows = [
-            through(resource_id=r.pk, **{target: key(value)})
-            for r, clean in zip(resources, cleans, strict=True)
-            for value in clean.relations.get(name, [])
-        ]
-        through.objects.bulk_create(rows, batch_size=2000)
-    ResourceEvent.objects.bulk_create(
-        [
-            ResourceEvent(
-                resource_id=r.pk,
-                action=action,
-                changes={
-                    k: [None, v] for k, v in _wanted(c).items() if v not in (None, "", [], {})
-                },
-            )
-            for r, c in zip(resources, cleans, strict=True)
-        ],
-        batch_size=2000,
-    )
-    for r in resources:
-        hooks.changed(r.pk)
-    return resources
