@@ -424,7 +424,9 @@ def search(
     with translation.override(lang):
         if not q:
             count = allowed.count()
-            page = list(_newest(allowed).values_list("id", flat=True)[offset : offset + limit])
+            page = list(
+                _ordered(allowed, sort, lang).values_list("id", flat=True)[offset : offset + limit]
+            )
             return SearchResult(
                 count,
                 facets(allowed.values("id"), base=allowed),

@@ -1,0 +1,90 @@
+"""The search's storage and its edges: browsing honours the chosen sort, facets and counts
+follow every write that goes through the services, and Django's flush empties the search
+tables with the records (PostgreSQL refused it while the tables were unknown to Django)."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from lmec.knowledge.models import Resource
+from lmec.knowledge.search import query
+
+from .search_fixtures import corpus_fixture, make_resource  # noqa: F401  (fixture)
+
+
+@pytest.fixture(autouse=True)
+def lexical_only(settings):
+    settings.KNOWLEDGE_SEMANTIC_SEARCH = False
+
+
+def ids(result):
+    return [item["identifier"] for item in result.items]
+
+
+def test_it_browses_by_title_or_newest_as_asked(corpus):
+    newest = ids(query.search("", limit=100))
+    assert ids(query.search("", sort="newest", limit=100)) == newest
+    # relevance means nothing without a query: newest first
+    assert ids(query.search("", sort="relevance", limit=100)) == newest
+
+    def shown_titles(lang):
+        col = lang.replace("-", "_")
+        return {
+            r.identifier: (
+                getattr(r, f"title_{col}") or getattr(r, f"title_{r.language.replace('-', '_')}")
+            ).lower()
+            for r in Resource.objects.filter(status="published")
+        }
+
+    titles = shown_titles("en")
+    by_title = ids(query.search("", sort="title", lang="en", limit=100))
+    assert by_title == sorted(titles, key=lambda i: (titles[i], corpus[i].id))
+    assert by_title != newest
+    # The title in the reader's language when the record has one: in Thai, en-th-parks
+    # sorts by its Thai title, after every Latin-script title.
+    thai_titles = shown_titles("th")
+    thai = ids(query.search("", sort="title", lang="th", limit=100))
+    assert thai == sorted(thai_titles, key=lambda i: (thai_titles[i], corpus[i].id))
+    assert by_title.index("en-th-parks") < by_title.index("vi-climate")
+    assert thai.index("en-th-parks") > thai.index("vi-climate")
+    assert ids(query.search("", sort="title", lang="en", limit=3, offset=3)) == by_title[3:6]
+    filtered = ids(query.search("", sort="title", filters={"country": ["VN"]}))
+    assert filtered == [i for i in by_title if i in {"en-th-parks", "vi-climate", "vi-scattered"}]
+
+
+@pytest.fixture
+def registry(transactional_db):
+    """Transactional tests start from empty tables: the strategy's themes and countries."""
+    call_command("load_strategy", verbosity=0)
+
+
+def test_it_flushes_the_search_tables_with_the_records(registry):
+    """A plain flush, as between transactional tests and in ``lmec flush``: on PostgreSQL one
+    TRUNCATE of every table Django knows, refused if a table it does not know refers to a
+    truncated one."""
+    make_resource(
+        identifier="flushed",
+        language="en",
+        title={"en": "Sediment transport in the lower Mekong"},
+        published_on=datetime.date(2024, 1, 1),
+    )
+    assert ids(query.search("sediment", mode="lexical")) == ["flushed"]
+    call_command("flush", interactive=False, verbosity=0)
+    assert Resource.objects.count() == 0
+    table = "knowledge_search_fts" if connection.vendor == "sqlite" else "knowledge_search_document"
+    with connection.cursor() as cursor:
+        for name in (table, "knowledge_search_vector", "knowledge_search_state"):
+            cursor.execute(f"SELECT COUNT(*) FROM {name}")
+            assert cursor.fetchone()[0] == 0, name
+    # The index works after the flush (the state row comes back with the next write).
+    call_command("load_strategy", verbosity=0)
+    make_resource(
+        identifier="after",
+        language="en",
+        title={"en": "Sediment budgets"},
+        published_on=datetime.date(2024, 1, 1),
+    )
+    result = query.search("sediment", mode="lexical")
+    assert (ids(result), result.count) == (["after"], 1)
