@@ -9,6 +9,7 @@ agree even for words such as ``pm2.5`` (split into ``pm2`` ``5`` on both sides).
 
 from __future__ import annotations
 
+import numpy as np
 from django.db import connection
 
 from . import LANGUAGE_INDEX, WEIGHTS, Clause, VersionWords
@@ -80,3 +81,17 @@ def match(clauses: list[Clause], allowed_sql: str, allowed_params) -> list[tuple
     with connection.cursor() as cursor:
         cursor.execute(sql, [match_expression(clauses), *allowed_params])
         return [(int(rid), float(score)) for rid, score in cursor.fetchall()]
+
+
+def scores(clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
+    """Every matching language version: ``(resource_ids, scores)``, ``-bm25`` (higher is
+    better), in no particular order; no filter (the caller keeps the allowed ones)."""
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    sql = f"SELECT rowid, bm25({TABLE}, {weights}) FROM {TABLE} WHERE {TABLE} MATCH %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match_expression(clauses)])
+        rows = cursor.fetchall()
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    rowids, ranks = zip(*rows, strict=True)
+    return np.array(rowids, dtype=np.int64) >> 3, -np.array(ranks, dtype=np.float64)
