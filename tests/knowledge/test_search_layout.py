@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from lmec.knowledge import services
 from lmec.knowledge.models import Resource
 from lmec.knowledge.search import query
 
@@ -54,6 +55,14 @@ def test_it_browses_by_title_or_newest_as_asked(corpus):
     assert filtered == [i for i in by_title if i in {"en-th-parks", "vi-climate", "vi-scattered"}]
 
 
+def test_it_filters_by_years_no_date_can_have(corpus):
+    for year in (0, 9999, -5):
+        for q, mode in (("", "lexical"), ("fish", "lexical")):
+            result = query.search(q, mode=mode, filters={"year": [year]})
+            assert (result.count, result.items) == (0, []), (year, q)
+    assert ids(query.search("fish", mode="lexical", filters={"year": [2022, 9999]})) == ["en-fish"]
+
+
 @pytest.fixture
 def registry(transactional_db):
     """Transactional tests start from empty tables: the strategy's themes and countries."""
@@ -88,3 +97,70 @@ def test_it_flushes_the_search_tables_with_the_records(registry):
     )
     result = query.search("sediment", mode="lexical")
     assert (ids(result), result.count) == (["after"], 1)
+
+
+def _facet(result, name):
+    return {e["key"]: e["count"] for e in result.facets[name]}
+
+
+def test_it_keeps_counts_and_facets_right_after_create_update_unpublish_delete(
+    users, django_capture_on_commit_callbacks
+):
+    """Every write through the services is seen by the next search: the catalogue of facet
+    values is reloaded when the index changes."""
+    base = {
+        "type": "publication",
+        "language": "en",
+        "status": "published",
+        "licence": "cc-by-4.0",
+    }
+    a = {
+        **base,
+        "identifier": "sed-a",
+        "title": "Sediment in the Mekong delta",
+        "themes": ["energy-climate"],
+        "countries": ["TH"],
+        "date": "2020-05-01",
+    }
+    b = {
+        **base,
+        "identifier": "sed-b",
+        "title": "Sediment mining",
+        "themes": ["energy-climate", "nature-based-solutions"],
+        "countries": ["VN"],
+        "date": "2021-05-01",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        services.upsert_resource(data=a, action="imported")
+        services.upsert_resource(data=b, action="imported")
+    result = query.search("sediment", mode="lexical")
+    assert result.count == 2
+    assert _facet(result, "type") == {"publication": 2}
+    assert _facet(result, "theme") == {"energy-climate": 2, "nature-based-solutions": 1}
+    assert _facet(result, "country") == {"TH": 1, "VN": 1}
+    assert _facet(result, "year") == {"2020": 1, "2021": 1}
+
+    changed = {**a, "type": "dataset", "themes": ["nature-based-solutions"], "countries": ["LA"]}
+    with django_capture_on_commit_callbacks(execute=True):
+        services.upsert_resource(data={**changed, "date": "2024-01-01"}, action="imported")
+    result = query.search("sediment", mode="lexical")
+    assert _facet(result, "type") == {"dataset": 1, "publication": 1}
+    assert _facet(result, "theme") == {"energy-climate": 1, "nature-based-solutions": 2}
+    assert _facet(result, "country") == {"LA": 1, "VN": 1}
+    assert _facet(result, "year") == {"2021": 1, "2024": 1}
+    assert ids(query.search("sediment", mode="lexical", filters={"type": ["dataset"]})) == ["sed-a"]
+
+    resource_a = Resource.objects.get(identifier="sed-a")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.unpublish(user=users.editor, resource=resource_a, comment="Out of date.")
+    result = query.search("sediment", mode="lexical")
+    assert (ids(result), result.count) == (["sed-b"], 1)
+    assert _facet(result, "country") == {"VN": 1}
+    everything = query.search("sediment", mode="lexical", resources=Resource.objects.all())
+    assert everything.count == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Resource.objects.get(identifier="sed-b").delete()
+    result = query.search("sediment", mode="lexical")
+    assert (result.count, result.items) == (0, [])
+    assert all(entries == [] for entries in result.facets.values())

@@ -75,7 +75,7 @@ class Catalogue:
                 wanted = [i for i, k in enumerate(self.keys[name]) if k in set(values)]
                 mask &= np.isin(self.codes[name], wanted)
             elif name == "year":
-                mask &= np.isin(self.year, [int(v) for v in values])
+                mask &= np.isin(self.year, [int(v) for v in values if int(v)])  # 0: no date
             else:
                 columns = [i for i, k in enumerate(self.keys[name]) if k in set(values)]
                 mask &= self.members[name][:, columns].any(axis=1)

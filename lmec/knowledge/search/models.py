@@ -17,7 +17,9 @@ CASCADE``), so the ORM need not look for them when a resource is deleted.
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 
 
 class SearchText(models.Model):
@@ -91,3 +93,14 @@ class SearchState(models.Model):
 
     def __str__(self) -> str:
         return str(self.token)
+
+
+@receiver(post_delete, sender="knowledge.Resource")
+def _resource_deleted(sender, instance, **kwargs) -> None:
+    """A deleted record leaves the index (FTS5 rows have no foreign key) and the in-memory
+    catalogue (:mod:`.catalogue`, reloaded when the index state changes) once the deletion
+    commits, whoever deleted it (the admin, a shell)."""
+    from . import index
+
+    resource_id = instance.pk
+    transaction.on_commit(lambda: index.remove_resource(resource_id))

@@ -172,9 +172,14 @@ def _filtered(resources: QuerySet, filters: dict[str, list]) -> QuerySet:
             # the same records, and the browse index can read them.
             years = Q()
             for y in values:
-                years |= Q(
-                    published_on__gte=dt.date(y, 1, 1), published_on__lt=dt.date(y + 1, 1, 1)
+                if not 1 <= y <= 9999:  # no date has it
+                    continue
+                years |= Q(published_on__gte=dt.date(y, 1, 1)) & (
+                    Q(published_on__lt=dt.date(y + 1, 1, 1)) if y < 9999 else Q()
                 )
+            if not years:
+                qs = qs.none()
+                continue
             qs = qs.filter(years)
         elif name == "theme":
             through = Resource.themes.through.objects.filter(theme_id__in=values)
