@@ -344,6 +344,18 @@ def facets(ids_subquery, base: QuerySet | None = None) -> dict[str, list[dict]]:
     return _facet_entries(counts)
 
 
+def _browse_facets(allowed: QuerySet, count: int, own, checked: dict) -> dict[str, list[dict]]:
+    """Facets of a browse: from the catalogue when it holds exactly as many allowed records
+    as the database (the default set; every write went through the index), else counted in
+    SQL — e.g. records just written without the index (a test, a shell) are counted at once."""
+    if own is None:
+        cat = catalogue.current()
+        mask = cat.allowed(checked)
+        if int(np.count_nonzero(mask)) == count:
+            return _facet_entries(cat.counts(np.flatnonzero(mask)), cat.named)
+    return facets(allowed.values("id"), base=allowed)
+
+
 def _facet_entries(counts: dict, named: dict | None = None) -> dict[str, list[dict]]:
     """``{facet: [(key, count)]}`` → labelled entries, largest count first. ``named``:
     ``{"theme": {code: Theme}, "country": {code: Country}}`` already loaded."""
@@ -517,7 +529,7 @@ def search(
             )
             return SearchResult(
                 count,
-                facets(allowed.values("id"), base=allowed),
+                _browse_facets(allowed, count, own, checked),
                 _items(page, {}, set(), lang),
                 mode,
             )
