@@ -88,7 +88,8 @@ class Catalogue:
         """``{facet: [(key, count)]}`` over the resources at ``positions`` (non-zero counts)."""
         out: dict[str, list[tuple]] = {}
         for name in ROW_FACETS:
-            n = np.bincount(self.codes[name][positions], minlength=len(self.keys[name]))
+            codes = self.codes[name][positions]
+            n = np.bincount(codes[codes >= 0], minlength=len(self.keys[name]))  # -1: empty
             out[name] = [(self.keys[name][i], int(c)) for i, c in enumerate(n) if c]
         years, n = np.unique(self.year[positions], return_counts=True)
         out["year"] = [(int(y), int(c)) for y, c in zip(years, n, strict=True) if y]
