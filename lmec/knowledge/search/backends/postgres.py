@@ -72,22 +72,6 @@ def tsquery_literal(clauses: list[Clause]) -> str:
     return " & ".join(positive + negative)
 
 
-def match(clauses: list[Clause], allowed_sql: str, allowed_params) -> list[tuple[int, float]]:
-    """``[(resource_id, score)]`` of the allowed resources that match, best first
-    (``ts_rank_cd`` of the best language version, weights D, C, B, A)."""
-    title, abstract, body = (w / WEIGHTS[0] for w in WEIGHTS)
-    weights = f"{{0.05, {body}, {abstract}, {title}}}"
-    sql = (
-        f"SELECT d.resource_id, MAX(ts_rank_cd(%s::float4[], d.document, q.query)) AS score"
-        f" FROM {TABLE} d, (SELECT %s::tsquery AS query) q"
-        f" WHERE d.document @@ q.query AND d.resource_id IN ({allowed_sql})"
-        " GROUP BY d.resource_id ORDER BY score DESC, d.resource_id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [weights, tsquery_literal(clauses), *allowed_params])
-        return [(int(rid), float(score)) for rid, score in cursor.fetchall()]
-
-
 def scores(clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
     """Every matching language version: ``(resource_ids, scores)`` (``ts_rank_cd``, weights
     D, C, B, A), in no particular order; no filter (the caller keeps the allowed ones)."""

@@ -64,25 +64,6 @@ def match_expression(clauses: list[Clause]) -> str:
     return expression
 
 
-def match(clauses: list[Clause], allowed_sql: str, allowed_params) -> list[tuple[int, float]]:
-    """``[(resource_id, score)]`` of the allowed resources that match, best first.
-
-    ``score`` is ``-bm25`` (FTS5's bm25 is lower-better) of the best language version.
-    """
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    # bm25() is only valid in the query on the FTS table itself: rank there, group outside
-    # (MATERIALIZED keeps SQLite from flattening the two into one aggregate query).
-    sql = (
-        f"WITH hits AS MATERIALIZED (SELECT rowid >> 3 AS rid, bm25({TABLE}, {weights}) AS rank"
-        f" FROM {TABLE} WHERE {TABLE} MATCH %s)"
-        f" SELECT rid, -MIN(rank) AS score FROM hits WHERE rid IN ({allowed_sql})"
-        " GROUP BY rid ORDER BY score DESC, rid"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [match_expression(clauses), *allowed_params])
-        return [(int(rid), float(score)) for rid, score in cursor.fetchall()]
-
-
 def scores(clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
     """Every matching language version: ``(resource_ids, scores)``, ``-bm25`` (higher is
     better), in no particular order; no filter (the caller keeps the allowed ones)."""
