@@ -363,3 +363,6 @@ class Download(models.Model):
 
 # The harvester's bookkeeping lives with the harvester; imported here so Django finds it.
 from .harvest.models import HarvestRecord, HarvestRun, HarvestSource  # noqa: E402, F401
+
+# The search tables (made in SQL, read in SQL), declared so that Django's flush empties them.
+from .search.models import SearchDocument, SearchState, SearchText, SearchVector  # noqa: E402, F401

@@ -2,19 +2,10 @@
 submission published by an editor; the case map drawn; the language switch keeps the page."""
 
 import pytest
-from django.apps import apps
 
 from tests.helpers import PASSWORD
 
-pytestmark = [
-    pytest.mark.e2e,
-    # Every app, named, so that the flush between tests truncates with CASCADE: on PostgreSQL
-    # the search tables (made by SQL in migration 0002_search, unknown to the flush) refer
-    # to knowledge_resource, which a plain TRUNCATE then refuses.
-    pytest.mark.django_db(
-        transaction=True, available_apps=[config.name for config in apps.get_app_configs()]
-    ),
-]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

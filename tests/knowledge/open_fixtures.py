@@ -12,16 +12,8 @@ import pytest
 __all__ = ["live_catalogue", "open_catalogue"]
 
 
-def _every_app() -> list[str]:
-    from django.apps import apps
-
-    return [config.name for config in apps.get_app_configs()]
-
-
-#: Marks a test that uses a live server. Naming the apps makes Django empty the tables after
-#: the test with ``TRUNCATE … CASCADE``: on PostgreSQL the search index's own tables (made
-#: by SQL in migration 0002_search) reference the resources, and a plain TRUNCATE is refused.
-LIVE = pytest.mark.django_db(transaction=True, available_apps=_every_app())
+#: Marks a test that uses a live server (its requests run outside the test's transaction).
+LIVE = pytest.mark.django_db(transaction=True)
 
 T1 = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC)
 T2 = datetime(2024, 6, 15, 12, 30, 0, tzinfo=UTC)

@@ -28,6 +28,6 @@ REVERSE = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("knowledge", "0003_harvest")]
+    dependencies = [("knowledge", "0004_harvest_prefix_help")]
 
     operations = [migrations.RunSQL(FORWARD, REVERSE)]

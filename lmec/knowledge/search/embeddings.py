@@ -174,10 +174,11 @@ def state_token() -> int:
     return int(row[0]) if row else 0
 
 
-def matrix() -> Matrix:
-    """All vectors of the index, reloaded when the index has changed since the last load."""
+def matrix(token: int | None = None) -> Matrix:
+    """All vectors of the index, reloaded when the index has changed since the last load
+    (``token``: the state token if the caller has just read it)."""
     global _matrix
-    token = state_token()
+    token = state_token() if token is None else token
     current = _matrix
     if current is not None and current.token == token:
         return current
@@ -198,15 +199,24 @@ def matrix() -> Matrix:
 
 
 def nearest(
-    vector: np.ndarray, k: int, allowed: np.ndarray | None = None
+    vector: np.ndarray,
+    k: int,
+    allowed: np.ndarray | None = None,
+    *,
+    rows: np.ndarray | None = None,
+    m: Matrix | None = None,
 ) -> list[tuple[int, float]]:
     """The ``k`` resources most similar to ``vector`` ``[(resource_id, cosine)]``, best first;
-    a resource scores with its best language version. ``allowed``: restrict to these ids."""
-    m = matrix()
+    a resource scores with its best language version. ``allowed``: restrict to these ids;
+    ``rows``: or to the rows of the matrix ``m`` where this boolean mask is true (one
+    matrix-vector product over the contiguous matrix, the rest masked out)."""
+    m = m if m is not None else matrix()
     if not len(m.resource_ids):
         return []
     scores = m.vectors @ vector
     ids = m.resource_ids
+    if rows is not None:
+        scores, ids = scores[rows], ids[rows]
     if allowed is not None:
         mask = np.isin(ids, allowed)
         scores, ids = scores[mask], ids[mask]

@@ -22,13 +22,15 @@ References
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, CharField, Count, F, IntegerField, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, ExtractYear, Lower, NullIf, Substr
 from django.utils import translation
@@ -37,7 +39,7 @@ from lmec.core.models import Country, Theme
 from lmec.knowledge import licences
 from lmec.knowledge.models import Distribution, Resource, ResourceType, Status
 
-from . import embeddings, snippets, text
+from . import catalogue, embeddings, snippets, text
 from .backends import LANGUAGES, Clause, backend
 
 MODES = ("hybrid", "lexical", "semantic")
@@ -166,7 +168,19 @@ def _filtered(resources: QuerySet, filters: dict[str, list]) -> QuerySet:
         elif name == "licence":
             qs = qs.filter(licence__in=values)
         elif name == "year":
-            qs = qs.filter(published_on__year__in=values)
+            # Date ranges, not ``__year__in`` (a Python function called per row on SQLite):
+            # the same records, and the browse index can read them.
+            years = Q()
+            for y in values:
+                if not 1 <= y <= 9999:  # no date has it
+                    continue
+                years |= Q(published_on__gte=dt.date(y, 1, 1)) & (
+                    Q(published_on__lt=dt.date(y + 1, 1, 1)) if y < 9999 else Q()
+                )
+            if not years:
+                qs = qs.none()
+                continue
+            qs = qs.filter(years)
         elif name == "theme":
             through = Resource.themes.through.objects.filter(theme_id__in=values)
             qs = qs.filter(id__in=through.values("resource_id"))
@@ -184,41 +198,106 @@ def ids_expression(ids: list[int]) -> RawSQL:
 
 
 # -- rankings ------------------------------------------------------------------------------
+#
+# A ranking is two arrays, best first: resource ids (int64) and their scores. Matching runs
+# once without any filter in the database (FTS5 / GIN), every match scored there in C; which
+# matches may be found, the facet counts and the ordering are then array operations over the
+# in-memory catalogue (:mod:`.catalogue`), not a lookup of every matching row.
+
+Ranking = tuple[np.ndarray, np.ndarray]
+_EMPTY: Ranking = (np.zeros(0, dtype=np.int64), np.zeros(0))
 
 
-def lexical_ranking(clauses: list[Clause], allowed: QuerySet) -> list[tuple[int, float]]:
+def _best_first(rids: np.ndarray, scores: np.ndarray) -> Ranking:
+    """One entry per resource (its best score), ordered by score, then id."""
+    if not len(rids):
+        return _EMPTY
+    order = np.lexsort((rids, -scores))
+    rids, scores = rids[order], scores[order]
+    _unique, first = np.unique(rids, return_index=True)
+    first.sort()
+    return rids[first], scores[first]
+
+
+def _keep(rids: np.ndarray, cat, checked: dict, resources: QuerySet | None) -> np.ndarray:
+    """Boolean mask of ``rids`` that the search may find."""
+    if resources is None:  # published records passing the filters: from the catalogue
+        pos, known = cat.positions(rids)
+        return known & cat.allowed(checked)[pos]
+    if not len(rids):
+        return np.zeros(0, dtype=bool)
+    ok = _filtered(resources, checked).filter(id__in=ids_expression(rids.tolist()))
+    allowed = np.fromiter(ok.order_by().values_list("id", flat=True), dtype=np.int64)
+    return np.isin(rids, allowed)
+
+
+def lexical_ranking(clauses: list[Clause], cat, checked: dict, resources) -> Ranking:
     if not any(not c.negated for c in clauses):
-        return []
-    sql, params = allowed.order_by().values("id").query.sql_with_params()
-    return backend().match(clauses, sql, params)
+        return _EMPTY
+    rids, scores = _best_first(*backend().scores(clauses))
+    keep = _keep(rids, cat, checked, resources)
+    return rids[keep], scores[keep]
 
 
-def semantic_ranking(q: str, allowed: QuerySet, k: int = SEMANTIC_TOP_K) -> list[tuple[int, float]]:
+#: The matrix rows' positions in the catalogue, kept while neither changes.
+_row_positions: dict = {}
+
+
+def semantic_ranking(q: str, cat, checked: dict, resources, k: int = SEMANTIC_TOP_K) -> Ranking:
+    """The ``k`` allowed resources nearest to ``q`` (cosine of the best language version)."""
     q = text.normalize(q)
     vector = embeddings.query_vector(q, text.detect_language(q))
-    # The nearest over the whole index first, then keep the allowed ones: one small query.
-    # Only when filters leave too few of those, mask the matrix with every allowed id.
-    candidates = embeddings.nearest(vector, 4 * k)
-    if not candidates:
-        return []
-    ids = [rid for rid, _s in candidates]
-    ok = set(allowed.filter(id__in=ids_expression(ids)).values_list("id", flat=True))
-    ranked = [(rid, s) for rid, s in candidates if rid in ok][:k]
-    if len(ranked) < k and len(candidates) == 4 * k:
-        import numpy as np
-
-        allowed_ids = np.fromiter(allowed.values_list("id", flat=True), dtype=np.int64)
-        ranked = embeddings.nearest(vector, k, allowed=allowed_ids)
-    return ranked
+    m = embeddings.matrix(cat.token)
+    if not len(m.resource_ids):
+        return _EMPTY
+    if resources is None:
+        key = (m.token, id(m), cat.token, id(cat))
+        if _row_positions.get("key") != key:
+            _row_positions.clear()
+            _row_positions.update(key=key, value=cat.positions(m.resource_ids))
+        pos, known = _row_positions["value"]
+        ranked = embeddings.nearest(vector, k, rows=known & cat.allowed(checked)[pos], m=m)
+    else:
+        # A caller's own set (a queryset): the nearest over the whole index first, then one
+        # small query keeps the allowed ones; only if filters leave too few, every allowed id.
+        candidates = embeddings.nearest(vector, 4 * k, m=m)
+        ids = np.array([rid for rid, _s in candidates], dtype=np.int64)
+        keep = _keep(ids, cat, checked, resources)
+        ranked = [c for c, ok in zip(candidates, keep, strict=True) if ok][:k]
+        if len(ranked) < k and len(candidates) == 4 * k:
+            allowed = _filtered(resources, checked).order_by().values_list("id", flat=True)
+            ranked = embeddings.nearest(
+                vector, k, allowed=np.fromiter(allowed, dtype=np.int64), m=m
+            )
+    if not ranked:
+        return _EMPTY
+    return (
+        np.array([rid for rid, _s in ranked], dtype=np.int64),
+        np.array([s for _rid, s in ranked], dtype=np.float64),
+    )
 
 
 def fuse(*rankings: list[tuple[int, float]], k: int = RRF_K) -> list[tuple[int, float]]:
     """Reciprocal-rank fusion [1]_: ``score(d) = Σ 1 / (k + rank(d))``, ranks from 1."""
-    scores: dict[int, float] = {}
-    for ranking in rankings:
-        for rank, (rid, _s) in enumerate(ranking, start=1):
-            scores[rid] = scores.get(rid, 0.0) + 1.0 / (k + rank)
-    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    arrays = [
+        (np.array([r for r, _s in ranking], dtype=np.int64), np.zeros(len(ranking)))
+        for ranking in rankings
+    ]
+    ids, scores = fuse_arrays(*arrays, k=k)
+    return list(zip(ids.tolist(), scores.tolist(), strict=True))
+
+
+def fuse_arrays(*rankings: Ranking, k: int = RRF_K) -> Ranking:
+    """:func:`fuse` over rankings as arrays (best first); the same sums in the same order."""
+    rankings = [r for r in rankings if len(r[0])]
+    if not rankings:
+        return _EMPTY
+    ids = np.concatenate([r[0] for r in rankings])
+    contributions = np.concatenate([1.0 / (k + np.arange(1, len(r[0]) + 1)) for r in rankings])
+    unique, inverse = np.unique(ids, return_inverse=True)
+    fused = np.bincount(inverse, weights=contributions, minlength=len(unique))
+    order = np.lexsort((unique, -fused))
+    return unique[order], fused[order]
 
 
 # -- facets --------------------------------------------------------------------------------
@@ -262,17 +341,35 @@ def facets(ids_subquery, base: QuerySet | None = None) -> dict[str, list[dict]]:
         .values_list("country_id")
         .annotate(n=Count("id")),
     }
+    return _facet_entries(counts)
+
+
+def _browse_facets(allowed: QuerySet, count: int, own, checked: dict) -> dict[str, list[dict]]:
+    """Facets of a browse: from the catalogue when it holds exactly as many allowed records
+    as the database (the default set; every write went through the index), else counted in
+    SQL — e.g. records just written without the index (a test, a shell) are counted at once."""
+    if own is None:
+        cat = catalogue.current()
+        mask = cat.allowed(checked)
+        if int(np.count_nonzero(mask)) == count:
+            return _facet_entries(cat.counts(np.flatnonzero(mask)), cat.named)
+    return facets(allowed.values("id"), base=allowed)
+
+
+def _facet_entries(counts: dict, named: dict | None = None) -> dict[str, list[dict]]:
+    """``{facet: [(key, count)]}`` → labelled entries, largest count first. ``named``:
+    ``{"theme": {code: Theme}, "country": {code: Country}}`` already loaded."""
     result = {}
     for name in FACETS:
         rows = [(key, n) for key, n in counts[name] if key is not None]
-        labels = _labels(name, [key for key, _n in rows])
+        labels = _labels(name, [key for key, _n in rows], (named or {}).get(name))
         entries = [{"key": str(key), "label": labels[key], "count": n} for key, n in rows]
         entries.sort(key=lambda e: (-e["count"], e["key"]))
         result[name] = entries
     return result
 
 
-def _labels(name: str, keys: list) -> dict:
+def _labels(name: str, keys: list, objects: dict | None = None) -> dict:
     if name == "type":
         names = dict(ResourceType.choices)
         return {k: str(names.get(k, k)) for k in keys}
@@ -288,8 +385,9 @@ def _labels(name: str, keys: list) -> dict:
         }
     if name == "year":
         return {k: str(k) for k in keys}
-    model = Theme if name == "theme" else Country
-    objects = model.objects.in_bulk(keys)
+    if objects is None:
+        model = Theme if name == "theme" else Country
+        objects = model.objects.in_bulk(keys)
     return {k: (objects[k].name if k in objects else k) for k in keys}
 
 
@@ -413,6 +511,8 @@ def search(
     if lang not in LANGUAGES:
         lang = "en"
     checked = check_filters(filters)
+    # The caller's own set is checked in SQL; the default (published) from the catalogue.
+    own = resources
     if resources is None:
         resources = Resource.objects.filter(status=Status.PUBLISHED)
     allowed = _filtered(resources, checked)
@@ -424,34 +524,39 @@ def search(
     with translation.override(lang):
         if not q:
             count = allowed.count()
-            page = list(_newest(allowed).values_list("id", flat=True)[offset : offset + limit])
+            page = list(
+                _ordered(allowed, sort, lang).values_list("id", flat=True)[offset : offset + limit]
+            )
             return SearchResult(
                 count,
-                facets(allowed.values("id"), base=allowed),
+                _browse_facets(allowed, count, own, checked),
                 _items(page, {}, set(), lang),
                 mode,
             )
+        cat = catalogue.current()
         rankings = []
         if mode in ("lexical", "hybrid"):
-            rankings.append(lexical_ranking(clauses, allowed))
+            rankings.append(lexical_ranking(clauses, cat, checked, own))
         if mode in ("semantic", "hybrid") and any(not c.negated for c in clauses):
             # Nothing to look for ("-dams", ",,,"): no neighbours of an empty meaning.
-            rankings.append(semantic_ranking(q, allowed))
+            rankings.append(semantic_ranking(q, cat, checked, own))
         elif mode == "semantic":
-            rankings.append([])
-        ranked = rankings[0] if len(rankings) == 1 else fuse(*rankings)
-        scores = dict(ranked)
-        ids = [rid for rid, _s in ranked]
-        matched = ids_expression(ids)
+            rankings.append(_EMPTY)
+        ids, ranked_scores = rankings[0] if len(rankings) == 1 else fuse_arrays(*rankings)
         if sort == "relevance":
-            page = ids[offset : offset + limit]
+            page = ids[offset : offset + limit].tolist()
+            on_page = slice(offset, offset + limit)
         else:
+            matched = ids_expression(ids.tolist())
             ordered = _ordered(Resource.objects.filter(id__in=matched), sort, lang)
             page = list(ordered.values_list("id", flat=True)[offset : offset + limit])
+            on_page = np.isin(ids, page)
+        page_scores = dict(zip(ids[on_page].tolist(), ranked_scores[on_page].tolist(), strict=True))
+        pos, known = cat.positions(ids)
         return SearchResult(
             len(ids),
-            facets(matched),
-            _items(page, scores, query_terms(clauses), lang),
+            _facet_entries(cat.counts(pos[known]), cat.named),
+            _items(page, page_scores, query_terms(clauses), lang),
             mode,
             clauses,
         )

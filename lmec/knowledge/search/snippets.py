@@ -42,6 +42,11 @@ def highlight(text: str, terms: set[str], lang: str | None = None) -> str | None
     None if no word of ``text`` is in ``terms``."""
     if not text or not terms:
         return None
+    # A word of the text, case-folded, is a substring of the case-folded text (case folding
+    # maps each character on its own): no term in it, nothing to segment.
+    folded = text.casefold()
+    if not any(term in folded for term in terms):
+        return None
     region = _region(text, terms)
     if region is None:
         return None

@@ -1,8 +1,9 @@
 """The database-specific half of the lexical index: SQLite FTS5 or PostgreSQL tsvector.
 
 Both take the same rows (ICU words of each language version, by field) and the same parsed
-query (:class:`lmec.knowledge.search.query.Clause` list), and answer ``[(resource_id, score)]``
-best first, with a higher score better.
+query (:class:`lmec.knowledge.search.query.Clause` list), and answer ``scores(clauses)``:
+every matching language version as arrays ``(resource_ids, scores)``, a higher score better,
+unfiltered (what may be found is decided by :mod:`lmec.knowledge.search.query`).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ does. Quoted lexemes in a literal are taken as they are (only ``'`` and ``\\`` a
 
 from __future__ import annotations
 
+import numpy as np
 from django.db import connection
 
 from . import WEIGHTS, Clause, VersionWords
@@ -71,17 +72,19 @@ def tsquery_literal(clauses: list[Clause]) -> str:
     return " & ".join(positive + negative)
 
 
-def match(clauses: list[Clause], allowed_sql: str, allowed_params) -> list[tuple[int, float]]:
-    """``[(resource_id, score)]`` of the allowed resources that match, best first
-    (``ts_rank_cd`` of the best language version, weights D, C, B, A)."""
+def scores(clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
+    """Every matching language version: ``(resource_ids, scores)`` (``ts_rank_cd``, weights
+    D, C, B, A), in no particular order; no filter (the caller keeps the allowed ones)."""
     title, abstract, body = (w / WEIGHTS[0] for w in WEIGHTS)
     weights = f"{{0.05, {body}, {abstract}, {title}}}"
     sql = (
-        f"SELECT d.resource_id, MAX(ts_rank_cd(%s::float4[], d.document, q.query)) AS score"
-        f" FROM {TABLE} d, (SELECT %s::tsquery AS query) q"
-        f" WHERE d.document @@ q.query AND d.resource_id IN ({allowed_sql})"
-        " GROUP BY d.resource_id ORDER BY score DESC, d.resource_id"
+        f"SELECT d.resource_id, ts_rank_cd(%s::float4[], d.document, q.query)"
+        f" FROM {TABLE} d, (SELECT %s::tsquery AS query) q WHERE d.document @@ q.query"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [weights, tsquery_literal(clauses), *allowed_params])
-        return [(int(rid), float(score)) for rid, score in cursor.fetchall()]
+        cursor.execute(sql, [weights, tsquery_literal(clauses)])
+        rows = cursor.fetchall()
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    rids, ranks = zip(*rows, strict=True)
+    return np.array(rids, dtype=np.int64), np.array(ranks, dtype=np.float64)

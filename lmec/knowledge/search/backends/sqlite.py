@@ -9,6 +9,7 @@ agree even for words such as ``pm2.5`` (split into ``pm2`` ``5`` on both sides).
 
 from __future__ import annotations
 
+import numpy as np
 from django.db import connection
 
 from . import LANGUAGE_INDEX, WEIGHTS, Clause, VersionWords
@@ -63,20 +64,15 @@ def match_expression(clauses: list[Clause]) -> str:
     return expression
 
 
-def match(clauses: list[Clause], allowed_sql: str, allowed_params) -> list[tuple[int, float]]:
-    """``[(resource_id, score)]`` of the allowed resources that match, best first.
-
-    ``score`` is ``-bm25`` (FTS5's bm25 is lower-better) of the best language version.
-    """
+def scores(clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
+    """Every matching language version: ``(resource_ids, scores)``, ``-bm25`` (higher is
+    better), in no particular order; no filter (the caller keeps the allowed ones)."""
     weights = ", ".join(str(w) for w in WEIGHTS)
-    # bm25() is only valid in the query on the FTS table itself: rank there, group outside
-    # (MATERIALIZED keeps SQLite from flattening the two into one aggregate query).
-    sql = (
-        f"WITH hits AS MATERIALIZED (SELECT rowid >> 3 AS rid, bm25({TABLE}, {weights}) AS rank"
-        f" FROM {TABLE} WHERE {TABLE} MATCH %s)"
-        f" SELECT rid, -MIN(rank) AS score FROM hits WHERE rid IN ({allowed_sql})"
-        " GROUP BY rid ORDER BY score DESC, rid"
-    )
+    sql = f"SELECT rowid, bm25({TABLE}, {weights}) FROM {TABLE} WHERE {TABLE} MATCH %s"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match_expression(clauses), *allowed_params])
-        return [(int(rid), float(score)) for rid, score in cursor.fetchall()]
+        cursor.execute(sql, [match_expression(clauses)])
+        rows = cursor.fetchall()
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    rowids, ranks = zip(*rows, strict=True)
+    return np.array(rowids, dtype=np.int64) >> 3, -np.array(ranks, dtype=np.float64)
