@@ -128,3 +128,19 @@ def test_it_takes_the_means_from_parallel_interface_strings():
     assert sorted(strings) == sorted(["zh-hans", "en", "th", "vi", "lo", "km", "my"])
     assert {len(v) for v in strings.values()} == {5}
     assert all(s.strip() for v in strings.values() for s in v)
+
+
+def test_it_matches_a_fixed_number_of_neighbours_so_counts_stay_meaningful(db, monkeypatch):
+    # Cosine similarities of the model are too compressed for a cut-off: a semantic search
+    # matches the k nearest records, and a hybrid one those plus the lexical matches.
+    monkeypatch.setattr(query, "SEMANTIC_TOP_K", 3)
+    topics = ["mangrove forest", "air pollution", "plastic waste", "solar power", "river fish"]
+    for i, topic in enumerate(topics):
+        make_resource(identifier=f"r{i}", language="en", title={"en": f"Report on {topic}"})
+    semantic = query.search("mangroves on the coast", mode="semantic")
+    assert semantic.count == 3 and ids(semantic)[0] == "r0"
+    # no record has both words: hybrid is the three neighbours, not the whole catalogue
+    hybrid = query.search("fish pollution", mode="hybrid")
+    lexical = query.search("fish pollution", mode="lexical")
+    assert lexical.count == 0  # both words must occur (AND)
+    assert hybrid.count == 3
