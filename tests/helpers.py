@@ -1,5 +1,6 @@
 """Test helpers: users for each role and country, so permission tests are one-liners."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 PASSWORD = "correct horse battery staple"
@@ -47,3 +48,20 @@ def page_html(client, url: str, lang: str) -> str:
     html = response.content.decode()
     assert f'<html lang="{lang}">' in html
     return html
+
+
+@contextmanager
+def connection_kept_between_wsgi_requests():
+    """Keep the test's database connection across in-process WSGI calls (schemathesis
+    ``from_wsgi``), as Django's test client does: the handler's request signals would
+    otherwise close the connection (CONN_MAX_AGE 0) in the middle of the test's transaction."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        for signal in (signals.request_started, signals.request_finished):
+            signal.connect(close_old_connections)

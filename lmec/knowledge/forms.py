@@ -17,7 +17,7 @@ from lmec.core.models import Country, Theme
 from lmec.network.models import Organisation
 
 from . import licences, selectors
-from .models import Access, Resource, ResourceType
+from .models import CASE_FIELDS, Access, Resource, ResourceType
 from .views.workflow import STEPS
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -40,7 +40,6 @@ FACETS = (
     ("year", _("Year")),
     ("licence", _("Licence")),
 )
-CASE_FIELDS = ("context", "challenge", "solution", "results", "costs", "lessons", "partners")
 
 
 def column(lang: str) -> str:

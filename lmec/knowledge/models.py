@@ -33,6 +33,12 @@ identifier_validator = RegexValidator(
 )
 
 
+#: The sections of the good-practice case template, in reading order.
+CASE_FIELDS = ("context", "challenge", "solution", "results", "costs", "lessons", "partners")
+#: The fields written in several languages (modeltranslation columns ``<field>_<lang>``).
+TRANSLATED_FIELDS = ("title", "abstract", *CASE_FIELDS)
+
+
 class ResourceType(models.TextChoices):
     PUBLICATION = "publication", _("Publication or report")
     DATASET = "dataset", _("Dataset")

@@ -11,7 +11,7 @@ from lmec.core.models import Role
 from lmec.core.permissions import is_secretariat
 
 from . import licences
-from .models import AccessRequest, Distribution, Resource, Status
+from .models import CASE_FIELDS, AccessRequest, Distribution, Resource, Status
 from .services.validation import TRANSLATED, column
 
 
@@ -157,16 +157,7 @@ def resource_summary(resource: Resource, lang: str | None) -> dict:
     }
     if resource.type == "case":
         summary["case"] = {
-            name: resource_text(resource, name, title_lang)[0]
-            for name in (
-                "context",
-                "challenge",
-                "solution",
-                "results",
-                "costs",
-                "lessons",
-                "partners",
-            )
+            name: resource_text(resource, name, title_lang)[0] for name in CASE_FIELDS
         }
     return summary
 

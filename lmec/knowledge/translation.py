@@ -5,22 +5,12 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Resource
+from .models import TRANSLATED_FIELDS, Resource
 
 
 @register(Resource)
 class ResourceTranslation(TranslationOptions):
-    fields = (
-        "title",
-        "abstract",
-        "context",
-        "challenge",
-        "solution",
-        "results",
-        "costs",
-        "lessons",
-        "partners",
-    )
+    fields = TRANSLATED_FIELDS
     # Every language column may be empty: a record needs its title in its original language
     # only (checked by the services), not in English.
     required_languages = ()

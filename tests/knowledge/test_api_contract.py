@@ -3,12 +3,11 @@
 
 import pytest
 import schemathesis
-from django.core import signals
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from lmec.wsgi import application
+from tests.helpers import connection_kept_between_wsgi_requests
 
 CONFIG = SchemathesisConfig.from_dict(
     {
@@ -24,15 +23,10 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application, con
 
 @pytest.fixture
 def records(db, resource):
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    try:
+    with connection_kept_between_wsgi_requests():
         resource("k-published", themes=["energy-climate"], country="TH", countries=["TH"])
         resource("k-draft", status="draft")
         yield
-    finally:
-        for signal in (signals.request_started, signals.request_finished):
-            signal.connect(close_old_connections)
 
 
 @schema.parametrize()

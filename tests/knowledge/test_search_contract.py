@@ -3,12 +3,11 @@ no server error, documented statuses, valid answers, schema-valid requests accep
 
 import pytest
 import schemathesis
-from django.core import signals
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from lmec.wsgi import application
+from tests.helpers import connection_kept_between_wsgi_requests
 
 from .search_fixtures import CORPUS, make_resource
 
@@ -20,17 +19,10 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application, con
 
 @pytest.fixture
 def catalogue(db):
-    # As Django's test client does: the WSGI handler's request signals would close the
-    # connection (CONN_MAX_AGE 0) in the middle of the test's transaction.
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    try:
+    with connection_kept_between_wsgi_requests():
         for data in CORPUS[:4]:
             make_resource(**data)
         yield
-    finally:
-        for signal in (signals.request_started, signals.request_finished):
-            signal.connect(close_old_connections)
 
 
 @schema.parametrize()

@@ -9,12 +9,11 @@ the suite's (SQLite or PostgreSQL), with the stations of ``readings.contract_sta
 
 import pytest
 import schemathesis
-from django.core import signals
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from lmec.wsgi import application
+from tests.helpers import connection_kept_between_wsgi_requests
 
 from . import readings
 
@@ -30,16 +29,9 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application, con
 
 @pytest.fixture
 def stations(db):
-    # As Django's test client does: the WSGI handler's request signals would close the
-    # connection (CONN_MAX_AGE 0) in the middle of the test's transaction.
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    try:
+    with connection_kept_between_wsgi_requests():
         readings.contract_stations(days=3)
         yield
-    finally:
-        for signal in (signals.request_started, signals.request_finished):
-            signal.connect(close_old_connections)
 
 
 @schema.parametrize()

@@ -32,12 +32,11 @@ from collections.abc import Callable, Iterable
 from django.db import connection, transaction
 from django.db.models import Prefetch
 
-from lmec.knowledge.models import Distribution, Resource
+from lmec.knowledge.models import CASE_FIELDS, Distribution, Resource
 
 from . import embeddings, text
 from .backends import LANGUAGES, VersionWords, backend
 
-CASE_FIELDS = ("context", "challenge", "solution", "results", "costs", "lessons", "partners")
 #: Characters of body text indexed per version (file text can be whole books; the first
 #: 200,000 characters, ~50 pages, say what a document is about).
 MAX_BODY_CHARS = 200_000

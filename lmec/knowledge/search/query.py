@@ -37,7 +37,7 @@ from django.utils import translation
 
 from lmec.core.models import Country, Theme
 from lmec.knowledge import licences
-from lmec.knowledge.models import Distribution, Resource, ResourceType, Status
+from lmec.knowledge.models import CASE_FIELDS, Distribution, Resource, ResourceType, Status
 
 from . import catalogue, embeddings, snippets, text
 from .backends import LANGUAGES, Clause, backend
@@ -427,7 +427,6 @@ def _field(resource: Resource, name: str, lang: str) -> str:
 
 
 def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str) -> list[dict]:
-    from .index import CASE_FIELDS
 
     by_id = Resource.objects.in_bulk(ids)
     resources = [by_id[i] for i in ids if i in by_id]

@@ -25,23 +25,12 @@ from lmec.core.i18n import LANGUAGE_CODES, normalise_language
 
 from .. import licences
 from ..files import FileInfo, FileRefused, check_upload
-from ..models import Access, ResourceType, Status, identifier_validator
+from ..models import TRANSLATED_FIELDS, Access, ResourceType, Status, identifier_validator
 from .errors import ResourceInvalid
 from .hooks import normalize_text
 
 #: Fields translated into the seven languages (``translation.py``).
-TRANSLATED = (
-    "title",
-    "abstract",
-    "context",
-    "challenge",
-    "solution",
-    "results",
-    "costs",
-    "lessons",
-    "partners",
-)
-CASE_FIELDS = TRANSLATED[2:]
+TRANSLATED = TRANSLATED_FIELDS
 MAX_LENGTH = {"title": 500}
 #: Every field a record may carry.
 FIELDS = (

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lmec.core.progress import StageProgress
 from lmec.knowledge.importer import import_jsonl
 
 EXIT_REFUSED = 1
@@ -114,7 +115,7 @@ class Command(BaseCommand):
     def _import(self, path: Path, skip_invalid: bool, shown: int) -> None:
         if not path.is_file():
             raise CommandError(f"no such file: {path}", returncode=EXIT_UNREADABLE)
-        progress = _Progress() if sys.stderr.isatty() else None
+        progress = StageProgress(PROGRESS_LABELS, " lines") if sys.stderr.isatty() else None
         started = time.perf_counter()
         try:
             result = import_jsonl(path, skip_invalid=skip_invalid, progress=progress)
@@ -157,40 +158,8 @@ class Command(BaseCommand):
             )
 
 
-class _Progress:
-    """tqdm bars on the terminal (stderr): lines checked, then stored."""
-
-    LABELS = {"check": "checking", "store": "storing", "index": "indexing"}
-
-    def __init__(self):
-        from tqdm import tqdm
-
-        self.tqdm = tqdm
-        self.bar = None
-        self.stage = None
-
-    def __call__(self, stage: str, done: int, total: int | None) -> None:
-        if stage == "done":
-            self.close()
-            return
-        if stage != self.stage:
-            self.close()
-            self.stage = stage
-            self.bar = self.tqdm(
-                total=total,
-                desc=self.LABELS.get(stage, stage),
-                unit=" lines",
-                unit_scale=True,
-                file=sys.stderr,
-                leave=False,
-            )
-        self.bar.update(done - self.bar.n)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
-        self.stage = None
+#: What each stage of the progress callback is called on screen.
+PROGRESS_LABELS = {"check": "checking", "store": "storing", "index": "indexing"}
 
 
 class _Bar:

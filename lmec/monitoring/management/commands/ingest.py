@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lmec.core.progress import StageProgress
 from lmec.monitoring.ingest import IngestError, ingest_file
 from lmec.monitoring.ingest.readers import READERS
 
@@ -50,7 +51,7 @@ class Command(BaseCommand):
         mapping = options["mapping"]
         if mapping is not None and not Path(mapping).is_file():
             raise CommandError(f"no such mapping file: {mapping}", returncode=EXIT_UNREADABLE)
-        progress = _Progress() if sys.stderr.isatty() else None
+        progress = StageProgress(PROGRESS_LABELS, " rows") if sys.stderr.isatty() else None
         started = time.perf_counter()
         try:
             result = ingest_file(
@@ -111,42 +112,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  report written to {report}")
 
 
-class _Progress:
-    """A tqdm bar on the terminal (stderr): rows read, checked and stored so far."""
-
-    LABELS = {
-        "read": "ingesting",
-        "compare": "comparing",
-        "store": "storing",
-        "daily": "daily values",
-    }
-
-    def __init__(self):
-        from tqdm import tqdm
-
-        self.tqdm = tqdm
-        self.bar = None
-        self.stage = None
-
-    def __call__(self, stage: str, done: int, total: int | None) -> None:
-        if stage == "done":
-            self.close()
-            return
-        if stage != self.stage:
-            self.close()
-            self.stage = stage
-            self.bar = self.tqdm(
-                total=total,
-                desc=self.LABELS.get(stage, stage),
-                unit=" rows",
-                unit_scale=True,
-                file=sys.stderr,
-                leave=False,
-            )
-        self.bar.update(done - self.bar.n)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
-        self.stage = None
+#: What each stage of the progress callback is called on screen.
+PROGRESS_LABELS = {
+    "read": "ingesting",
+    "compare": "comparing",
+    "store": "storing",
+    "daily": "daily values",
+}
