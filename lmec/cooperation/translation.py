@@ -28,3 +28,28 @@ class NameTranslation(TranslationOptions):
 @register(models.Activity)
 class ActivityTranslation(TranslationOptions):
     fields = ("name", "timing_text")
+
+
+@register(models.Event)
+class EventTranslation(TranslationOptions):
+    fields = ("title", "summary", "agenda", "outcomes", "city", "venue")
+
+
+@register(models.Project)
+class ProjectTranslation(TranslationOptions):
+    fields = ("title", "summary", "outputs")
+
+
+@register(models.Milestone)
+class MilestoneTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(models.ProjectSite)
+class ProjectSiteTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(models.Indicator)
+class IndicatorTranslation(TranslationOptions):
+    fields = ("name", "description", "unit")
