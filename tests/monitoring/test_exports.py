@@ -7,7 +7,7 @@ import json
 import polars as pl
 import pytest
 
-from lmec.monitoring import exports
+from lmec.core import exports
 from lmec.monitoring.models import Measurement
 
 from . import readings
@@ -124,6 +124,21 @@ def test_it_downloads_the_stations_as_geojson(client, station):
     assert "latitude" not in feature["properties"]
 
 
+def test_it_downloads_measurements_as_xlsx_read_back_with_openpyxl(client, station):
+    from openpyxl import load_workbook
+
+    response = client.get(f"{API}/stations/TH-T1/export.xlsx?start=2024-03-01&end=2024-03-01")
+    assert response.status_code == 200
+    assert response["Content-Type"] == exports.get("xlsx").media_type
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    csv = pl.read_csv(io.StringIO(MEASUREMENTS_CSV), infer_schema=False)
+    assert rows[0] == csv.columns
+    assert [row[3] for row in rows[1:]] == csv["time"].to_list()
+    assert [row[4] for row in rows[1:]] == [12.5, 20.0, 31.25, 80.0]
+    assert rows[2][7] == "spike;flat"
+
+
 def test_it_downloads_the_stations_as_csv(client, station):
     response = client.get(f"{API}/stations.csv")
     assert response.content.decode() == (
@@ -157,7 +172,7 @@ def test_it_plugs_in_a_new_format_the_way_the_built_ins_do(station):
         from lmec.monitoring.selectors.tables import stations_table
 
         table = stations_table()
-        assert exports.formats_for(table) == ["csv", "parquet", "geojson", "tsv"]
+        assert exports.formats_for(table) == ["csv", "xlsx", "parquet", "geojson", "tsv"]
         content, fmt = exports.export(table, "tsv")
         assert fmt.media_type == "text/tab-separated-values"
         assert content.decode().splitlines()[1].startswith("TH-T1\tBang Na\tair\t")
@@ -171,5 +186,5 @@ def test_it_names_the_formats_a_table_can_take(station):
     table = measurements_table("TH-T1", start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 1))
     with pytest.raises(ValueError, match="geojson is not available for measurements"):
         exports.export(table, "geojson")
-    with pytest.raises(ValueError, match="unknown format 'xlsx'; choose one of: csv, parquet"):
-        exports.export(table, "xlsx")
+    with pytest.raises(ValueError, match="unknown format 'ods'; choose one of: csv, xlsx, parquet"):
+        exports.export(table, "ods")

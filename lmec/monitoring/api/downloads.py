@@ -1,4 +1,4 @@
-"""Downloads of the monitoring data in every registered format (:mod:`lmec.monitoring.exports`):
+"""Downloads of the monitoring data in every registered format (:mod:`lmec.core.exports`):
 ``/stations.{format}`` and ``/stations/{code}/export.{format}``."""
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Path, Router
 from ninja.errors import HttpError
 
+from lmec.core import exports
 from lmec.core.api import ERROR_RESPONSES, Lang, language_of
 
-from .. import exports, selectors
+from .. import selectors
 from ..selectors.tables import daily_table, measurements_table, stations_table
 from ._common import CountryCode, Day, ParameterCode, answers, day_range, station_or_404
 

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router
 
 from lmec.core.api import ERROR_RESPONSES, Lang, language_of
+from lmec.core.exports import feature_collection
 from lmec.quality import aqi
 
 from .. import labels, parameters, selectors
-from ..exports import feature_collection
 from ..selectors._common import instant
 from ..selectors.compare import MAX_DAYS as MAX_COMPARE_DAYS
 from ..selectors.tables import stations_table

@@ -1,4 +1,4 @@
-"""Tables to download (:class:`lmec.monitoring.exports.Table`): stations, measurements and
+"""Tables to download (:class:`lmec.core.exports.Table`): stations, measurements and
 daily values as typed polars frames, read by primary-key ranges."""
 
 from __future__ import annotations
@@ -7,8 +7,9 @@ import datetime as dt
 
 import polars as pl
 
+from lmec.core.exports import Table
+
 from .. import parameters
-from ..exports import Table
 from ..models import DailyValue, Measurement
 from ._common import UTC, as_date, get_station, time_filter
 from .stations import station_list

@@ -1,10 +1,11 @@
-"""Download formats of the monitoring data: one registry, the built-ins registered in it.
+"""Download formats of every list the platform offers (monitoring data, cooperation records,
+the directory): one registry, the built-ins registered in it.
 
 A format turns a :class:`Table` (a polars DataFrame with a name and what it describes) into
-bytes. CSV, Parquet and GeoJSON are registered below with :func:`register`, exactly as an
-extension would register its own (say, a NetCDF or an Excel writer)::
+bytes. CSV, XLSX, Parquet and GeoJSON are registered below with :func:`register`, exactly as
+an extension would register its own (say, a NetCDF writer)::
 
-    from lmec.monitoring import exports
+    from lmec.core import exports
 
     @exports.register("tsv", media_type="text/tab-separated-values")
     def tsv(table):
@@ -132,6 +133,31 @@ def write_csv(table: Table) -> bytes:
         if dtype == pl.String
     )
     return frame.write_csv().encode("utf-8")
+
+
+#: Rows an XLSX sheet holds (Office Open XML limit) less the header row.
+XLSX_MAX_ROWS = 1_048_575
+
+
+@register(
+    "xlsx",
+    media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    can_render=lambda table: table.frame.height <= XLSX_MAX_ROWS,
+    description="Excel workbook (one sheet; times as ISO 8601 UTC text)",
+)
+def write_xlsx(table: Table) -> bytes:
+    from openpyxl import Workbook
+
+    # write-only mode streams rows instead of building the whole sheet's cell objects
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=table.kind[:31] or "data")
+    frame = text_frame(table.frame)
+    sheet.append(frame.columns)
+    for row in frame.iter_rows():
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 @register(
