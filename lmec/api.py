@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from lmec import __version__
+from lmec.cooperation.api import cooperation_router
 from lmec.cooperation.api import router as framework_router
 from lmec.monitoring.api import monitoring_router
 from lmec.monitoring.api import router as quality_router
@@ -21,6 +22,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/framework", framework_router)
+api.add_router("/cooperation", cooperation_router)
 api.add_router("/quality", quality_router)
 api.add_router("/monitoring", monitoring_router)
 api.add_router("/monitoring/water", "lmec.monitoring.api.water.router")

@@ -8,8 +8,8 @@ from django.db import transaction
 from lmec.core.models import Theme
 from lmec.core.services import translated_values, upsert_countries, upsert_row
 
-from . import registry
-from .models import (
+from .. import registry
+from ..models import (
     Action,
     Activity,
     CooperationForm,

@@ -7,8 +7,8 @@ from ninja.errors import HttpError
 
 from lmec.core.api import ERROR_RESPONSES, Lang, language_of
 
-from . import selectors
-from .models import Activity
+from .. import selectors
+from ..models import Activity
 
 router = Router(tags=["framework"])
 

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Action, Activity, Direction, PriorityArea, Strategy
+from ..models import Action, Activity, Direction, PriorityArea, Strategy
 
 
 def current_strategy() -> Strategy | None:

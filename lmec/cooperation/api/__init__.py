@@ -1,0 +1,11 @@
+"""JSON API of the cooperation app: ``/api/v1/framework/…`` (the registry) and
+``/api/v1/cooperation/…`` (events, projects, indicators, assessments, the report), one
+module per part, each with its own router mounted below."""
+
+from ninja import Router
+
+from .framework import router
+
+cooperation_router = Router()
+
+__all__ = ["cooperation_router", "router"]

@@ -1,0 +1,4 @@
+"""Who may do what in the cooperation app (django-rules), one module per part; importing
+this package registers every rule."""
+
+from . import framework  # noqa: F401

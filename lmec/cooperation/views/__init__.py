@@ -1,0 +1,1 @@
+"""Pages of the cooperation app, one module per part."""
