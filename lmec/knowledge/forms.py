@@ -244,11 +244,11 @@ class ResourceForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
         for field in CASE_FIELDS:
-            self.fields[field] = forms.CharField(
-                label=Resource._meta.get_field(field).verbose_name.capitalize(),
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
-            )
+            label = Resource._meta.get_field(field).verbose_name.capitalize()
+            for code in LANGUAGE_CODES:
+                self.fields[f"{field}_{column(code)}"] = forms.CharField(
+                    label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
+                )
 
     # groups of fields, for the template's fieldsets
     def translation_fields(self) -> list[dict]:
@@ -264,8 +264,27 @@ class ResourceForm(forms.Form):
             for code, name in settings.LANGUAGES
         ]
 
+    def case_translation_fields(self) -> list[dict]:
+        """Per language its names and its case sections (context … partners); ``filled``
+        when a section has text or an error (the template opens those languages)."""
+        blocks = []
+        for code, name in settings.LANGUAGES:
+            fields = [self[f"{field}_{column(code)}"] for field in CASE_FIELDS]
+            filled = any((field.value() or "").strip() or field.errors for field in fields)
+            blocks.append(
+                {
+                    "code": code,
+                    "label": name,
+                    "native": NATIVE_NAMES[code],
+                    "fields": fields,
+                    "filled": filled,
+                }
+            )
+        return blocks
+
     def case_fields(self):
-        return [self[field] for field in CASE_FIELDS] + [self["sdgs"], self["figures"]]
+        """The case's fields written once, whatever the language."""
+        return [self["sdgs"], self["figures"]]
 
     def clean_authors(self) -> list[dict]:
         authors = []
@@ -386,7 +405,7 @@ class ResourceForm(forms.Form):
             "figures": self._figures(),
         }
         for field in CASE_FIELDS:
-            out[field] = (data.get(field) or "").strip()
+            out[field] = self._texts(field)
         if self.editing is None and data.get("identifier"):
             out["identifier"] = data["identifier"].strip()
         return out
@@ -446,6 +465,6 @@ def initial_from(resource: Resource) -> dict:
     for code in LANGUAGE_CODES:
         initial[f"title_{column(code)}"] = getattr(resource, f"title_{column(code)}", "")
         initial[f"abstract_{column(code)}"] = getattr(resource, f"abstract_{column(code)}", "")
-    for field in CASE_FIELDS:
-        initial[field] = getattr(resource, f"{field}_{column(resource.language)}", "")
+        for field in CASE_FIELDS:
+            initial[f"{field}_{column(code)}"] = getattr(resource, f"{field}_{column(code)}", "")
     return initial

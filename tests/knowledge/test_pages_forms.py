@@ -288,3 +288,42 @@ def test_it_removes_a_file_for_those_who_may_change_the_record(client, catalogue
     response = client.post(url)
     assert response.status_code == 302 and response["Location"] == edit_url("th-solar-2024")
     assert not catalogue["report"].distributions.filter(pk=link.pk).exists()
+
+
+def test_it_saves_case_sections_in_the_original_and_translated_languages(client, catalogue, users):
+    login(client, users.member)
+    data = form_data(
+        type="case",
+        identifier="case-lang-form",
+        context_th="นิคมอุตสาหกรรมใช้น้ำมาก",
+        context_en="The industrial park used a lot of water.",
+        lessons_zh_hans="尽早让社区参与。",
+        figures="น้ำที่ประหยัดได้ | 1200 | m3/d",
+    )
+    assert client.post("/en/knowledge/submit/", data).status_code == 302
+    case = Resource.objects.get(identifier="case-lang-form")
+    assert case.context_th == "นิคมอุตสาหกรรมใช้น้ำมาก"
+    assert case.context_en == "The industrial park used a lot of water."
+    assert case.lessons_zh_hans == "尽早让社区参与。"
+    assert case.lessons_th == "" and case.context_vi == ""
+
+
+def test_it_prefills_and_edits_case_translations_keeping_the_others(client, catalogue, users):
+    login(client, users.member)
+    data = form_data(
+        type="case",
+        identifier="case-lang-edit",
+        context_th="บริบท",
+        context_en="Context",
+        solution_vi="Giải pháp",
+    )
+    assert client.post("/en/knowledge/submit/", data).status_code == 302
+    html = page_html(client, edit_url("case-lang-edit"), "en")
+    # the filled languages are open and prefilled; an empty one stays closed
+    assert ">\nGiải pháp</textarea>" in html and ">\nContext</textarea>" in html
+    assert '<details class="language-block" data-lang="vi" open>' in html
+    assert '<details class="language-block" data-lang="km">' in html
+    edited = form_data(type="case", context_th="บริบทใหม่", context_en="", solution_vi="Giải pháp")
+    assert client.post(edit_url("case-lang-edit"), edited).status_code == 302
+    case = Resource.objects.get(identifier="case-lang-edit")
+    assert (case.context_th, case.context_en, case.solution_vi) == ("บริบทใหม่", "", "Giải pháp")
