@@ -286,3 +286,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# IATI publication of projects (lmec.cooperation.iati): the reporting organisation's IATI
+# identifier, OrganisationType code and name. "XI-IATI-LMEC" is a placeholder until the
+# centre registers its own identifier.
+IATI_REPORTING_ORG_REF = os.environ.get("IATI_REPORTING_ORG_REF", "XI-IATI-LMEC")
+IATI_REPORTING_ORG_TYPE = os.environ.get("IATI_REPORTING_ORG_TYPE", "15")
+IATI_REPORTING_ORG_NAME = os.environ.get(
+    "IATI_REPORTING_ORG_NAME", "Lancang-Mekong Environmental Cooperation Center"
+)

@@ -68,3 +68,11 @@ class CooperationFormAdmin(RegistryAdmin):
 class StrategyAdmin(ObjectPermissionsModelAdminMixin, TranslationAdmin):
     list_display = ("title", "start_year", "end_year")
     readonly_fields = ("slug",)
+
+
+@admin.register(models.ExchangeRate)
+class ExchangeRateAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+    """Reference rates (USD per unit) the funding rows are converted at; the secretariat's."""
+
+    list_display = ("currency", "date", "usd_per_unit", "source")
+    list_filter = ("currency",)

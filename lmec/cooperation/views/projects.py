@@ -1,0 +1,123 @@
+"""Project pages: the list with filters and CSV/XLSX export, one project's page (map of
+sites, partners, milestones, funding by source type, outputs), and the IATI XML."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from lmec.core import exports
+from lmec.core.models import Country
+
+from .. import iati
+from ..models import (
+    Activity,
+    Direction,
+    FundingSourceType,
+    PartnerRole,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+)
+from ..selectors import projects as selectors
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def _filters(request) -> tuple[dict, list[str]]:
+    """The valid filters of the query string; each invalid one is ignored and named."""
+    choices = {
+        "status": set(ProjectStatus.values),
+        "kind": set(ProjectKind.values),
+        "country": set(Country.objects.values_list("code", flat=True)),
+        "activity": set(Activity.objects.values_list("code", flat=True)),
+        "direction": set(Direction.objects.values_list("code", flat=True)),
+        "source_type": set(FundingSourceType.objects.values_list("code", flat=True)),
+        "year": {str(y) for y in range(2000, 2101)},
+    }
+    filters, ignored = {}, []
+    for name, allowed in choices.items():
+        value = request.GET.get(name, "").strip()
+        if not value:
+            continue
+        if value in allowed:
+            filters[name] = value
+        else:
+            ignored.append(name)
+    return filters, ignored
+
+
+def project_list(request):
+    lang = translation.get_language()
+    filters, ignored = _filters(request)
+    projects = selectors.project_list(request.user, **filters).prefetch_related("sites", "funding")
+    fmt = request.GET.get("format")
+    if fmt:
+        if fmt not in EXPORT_FORMATS:
+            return HttpResponse(
+                _("Unknown format; choose csv or xlsx."), status=400, content_type="text/plain"
+            )
+        content, spec = exports.export(selectors.export_table(projects, lang), fmt)
+        response = HttpResponse(content, content_type=spec.media_type)
+        response["Content-Disposition"] = f'attachment; filename="projects.{spec.extension}"'
+        return response
+    projects = list(projects)
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(
+        request,
+        "cooperation/projects/list.html",
+        {
+            "projects": [
+                {"project": p, "title": selectors.text(p, "title", lang)} for p in projects
+            ],
+            "filters": filters,
+            "ignored": ignored,
+            "statuses": ProjectStatus.choices,
+            "kinds": ProjectKind.choices,
+            "countries": Country.objects.all(),
+            "directions": Direction.objects.order_by("number"),
+            "source_types": FundingSourceType.objects.order_by("number"),
+            "years": range(2023, 2028),
+            "query": query.urlencode(),
+            "points": selectors.map_points(projects, lang),
+        },
+    )
+
+
+def project_detail(request, code: str):
+    lang = translation.get_language()
+    try:
+        project = selectors.with_detail(selectors.visible_projects(request.user)).get(code=code)
+    except Project.DoesNotExist as exc:
+        raise Http404(_("No such project.")) from exc
+    data = selectors.project_summary(project, lang)
+    return render(
+        request,
+        "cooperation/projects/detail.html",
+        {
+            "project": project,
+            "data": data,
+            "partners": [
+                {"partner": p, "role": PartnerRole(p.role).label} for p in project.partners.all()
+            ],
+            "activities": list(project.activities.all()),
+            "points": selectors.map_points([project], lang),
+            "iati_identifier": iati.iati_identifier(project),
+            "documents": [
+                {"resource": d, "title": selectors.text(d, "title", lang)}
+                for d in project.documents.all()
+            ],
+            "may_edit": request.user.has_perm("cooperation.change_project", project),
+        },
+    )
+
+
+def iati_xml(request):
+    """Every published project as IATI 2.03 XML."""
+    base = request.build_absolute_uri("/").rstrip("/")
+    with translation.override(None):
+        content = iati.published_xml(base_url=base)
+    return HttpResponse(content, content_type="application/xml; charset=utf-8")
