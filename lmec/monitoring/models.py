@@ -190,6 +190,10 @@ class Upload(models.Model):
     # [{"row": 12, "column": "value", "value": "abc", "reason": "not a number"}, ...]
     report = models.JSONField(_("report"), default=list, blank=True)
     message = models.TextField(_("message"), blank=True)
+    # why a failed upload failed, for translation: an ingest reason code and its parameters
+    # (lmec.monitoring.ingest.reasons.FILE_MESSAGES); empty for messages stored before codes
+    message_code = models.CharField(max_length=40, blank=True)
+    message_params = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created"]
@@ -198,6 +202,15 @@ class Upload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename or self.format} ({self.get_status_display()})"
+
+    @property
+    def translated_message(self) -> str:
+        """``message`` in the active language when it has a code, else as stored (English)."""
+        from .ingest import reasons
+
+        return reasons.translated(
+            {"reason": self.message, "code": self.message_code, "params": self.message_params}
+        )
 
 
 class Measurement(models.Model):

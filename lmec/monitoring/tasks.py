@@ -47,9 +47,11 @@ def ingest_upload(
 
     upload = Upload.objects.get(pk=upload_id)
     if not upload.file:
-        upload.status, upload.message = Upload.Status.FAILED, "the upload has no file"
-        upload.save(update_fields=["status", "message"])
-        return {"status": upload.status}
+        error = IngestError("upload_no_file")
+        upload.status, upload.message = Upload.Status.FAILED, str(error)
+        upload.message_code, upload.message_params = error.code, error.params
+        upload.save(update_fields=["status", "message", "message_code", "message_params"])
+        return {"status": upload.status, **_failure(error)}
     # a long table with a mapping is how a form may record a wide one: let the mapping decide
     fmt = upload.format or None
     if fmt == Upload.Format.LONG and upload.mapping.strip():
@@ -72,8 +74,14 @@ def ingest_upload(
             )
         except IngestError as exc:
             logger.info("upload %s failed: %s", upload_id, exc)
-            return {"status": Upload.Status.FAILED, "message": str(exc)}
+            return {"status": Upload.Status.FAILED, **_failure(exc)}
     return result.counts()
+
+
+def _failure(error) -> dict:
+    """The English message of a failed ingest, with its code and parameters (translated by
+    :func:`lmec.monitoring.ingest.reasons.translated`)."""
+    return {"message": str(error), "code": error.code, "params": error.params}
 
 
 class _local_copy:

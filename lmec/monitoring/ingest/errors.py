@@ -13,7 +13,13 @@ REPORT_LIMIT = 1000
 
 class IngestError(Exception):
     """The input as a whole cannot be read: not UTF-8, not a spreadsheet, a bad mapping,
-    missing columns. The message says why, in words meant for the person who sent it."""
+    missing columns. Like :class:`RowProblem`: a code of :data:`.reasons.FILE_MESSAGES` and
+    its parameters; ``str()`` is the English sentence (the CLI and the API show it), the
+    pages translate ``code`` and ``params`` (:func:`.reasons.translated`)."""
+
+    def __init__(self, code: str, **params):
+        self.code, self.params = code, params
+        super().__init__(reasons.english(code, params))
 
 
 @dataclass(frozen=True, slots=True)

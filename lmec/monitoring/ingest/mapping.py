@@ -18,7 +18,7 @@ import yaml
 
 from .. import parameters
 from . import units, validate
-from .errors import IngestError
+from .errors import IngestError, RowProblem
 from .readers import Source, csv_batches, excel_batches, is_excel, read_csv_header, read_excel
 
 DEFAULT_MISSING = ("", "-", "--", "NA", "N/A", "n/a", "na", "null", "NULL", "NaN", "nan")
@@ -37,6 +37,7 @@ _TOP_KEYS = {
 }
 _TIME_KEYS = {"column", "format", "year", "month", "day", "hour", "date", "zone", "hour_ending"}
 _COLUMN_KEYS = {"parameter", "unit", "averaging", "flag"}
+_COLUMN_KEYS_SHOWN = ["parameter", "unit", "averaging", "flag"]  # in the order of the docs
 _OFFSET_ZONE = re.compile(r"^[+-]\d{2}:\d{2}$")
 
 
@@ -78,7 +79,7 @@ def load_mapping(mapping) -> Mapping:
         try:
             text = Path(mapping).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise IngestError(f"the mapping file could not be read: {exc}") from None
+            raise IngestError("mapping_file_unreadable", detail=str(exc)) from None
         mapping = text
     if isinstance(mapping, str):
         text = mapping
@@ -86,92 +87,93 @@ def load_mapping(mapping) -> Mapping:
             mapping = yaml.safe_load(mapping)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-            where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
             what = "; ".join(
                 str(part)
                 for part in (getattr(exc, "context", None), getattr(exc, "problem", None))
                 if part
             )
-            raise IngestError(f"the mapping is not valid YAML{where}: {what or exc}") from None
+            if mark:
+                raise IngestError(
+                    "mapping_yaml_invalid_at",
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                    detail=what or str(exc),
+                ) from None
+            raise IngestError("mapping_yaml_invalid", detail=what or str(exc)) from None
     if not isinstance(mapping, dict):
-        raise IngestError("the mapping must be a YAML dictionary (keys such as time: and columns:)")
-    problems: list[str] = []
+        raise IngestError("mapping_not_dict")
+    problems: list[dict] = []
     result = _check(mapping, problems)
     if problems:
-        raise IngestError("the mapping has problems: " + "; ".join(problems))
+        raise IngestError("mapping_problems", problems=problems)
     result.text = text or yaml.safe_dump(mapping, allow_unicode=True, sort_keys=False)
     return result
 
 
-def _check(raw: dict, problems: list[str]) -> Mapping:
+def _add(problems: list[dict], where: str, code: str, **params) -> None:
+    """Note a problem of the mapping: its place (``time › zone``, "" for the whole mapping),
+    a :data:`.reasons.FILE_MESSAGES` code and its parameters."""
+    problems.append({"where": where, "code": code, "params": params})
+
+
+def _check(raw: dict, problems: list[dict]) -> Mapping:
     out = Mapping()
     for key in sorted(set(raw) - _TOP_KEYS, key=str):
-        problems.append(f"unknown key {key!r} (expected one of {', '.join(sorted(_TOP_KEYS))})")
+        _add(problems, "", "mapping_key_unknown", key=str(key), keys=sorted(_TOP_KEYS))
     out.format = str(raw.get("format", "wide"))
     if out.format not in ("wide", "openaq"):
-        problems.append(f"format: {out.format!r} is not wide or openaq")
+        _add(problems, "format", "mapping_format_unknown", format=out.format)
     out.sheet = raw.get("sheet")
     if out.sheet is not None and not isinstance(out.sheet, str | int):
-        problems.append("sheet: give the sheet's name or its number (1 = the first)")
+        _add(problems, "sheet", "mapping_sheet_invalid")
     if isinstance(out.sheet, int) and out.sheet < 1:
-        problems.append("sheet: sheets are numbered from 1")
+        _add(problems, "sheet", "mapping_sheet_number")
     out.separator = raw.get("separator")
     if out.separator is not None and out.separator not in (",", ";", "\t"):
-        problems.append("separator: use ',', ';' or a tab")
+        _add(problems, "separator", "mapping_separator_invalid")
     out.decimal_comma = raw.get("decimal_comma")
     if out.decimal_comma is not None and not isinstance(out.decimal_comma, bool):
-        problems.append("decimal_comma: use true or false")
+        _add(problems, "decimal_comma", "mapping_boolean")
     station, station_column = raw.get("station"), raw.get("station_column")
     out.station = None if station is None else str(station)
     out.station_column = None if station_column is None else str(station_column)
     if out.station and out.station_column:
-        problems.append("give station (one station for the whole file) or station_column, not both")
+        _add(problems, "", "mapping_station_both")
     missing = raw.get("missing", list(DEFAULT_MISSING))
     if not isinstance(missing, list) or not all(isinstance(m, str | int | float) for m in missing):
-        problems.append("missing: give a list of texts that mean 'no value', e.g. ['-', 'NA']")
+        _add(problems, "missing", "mapping_missing_invalid")
     else:
         out.missing = tuple(str(m) for m in missing)
     if out.format == "openaq":
         _check_openaq(raw, out, problems)
         return out
     if not out.station and not out.station_column:
-        problems.append(
-            "give station (the code of the one station of the file) or station_column "
-            "(the column holding station codes)"
-        )
+        _add(problems, "", "mapping_station_none")
     out.time = _check_time(raw.get("time"), problems)
     out.columns = _check_columns(raw.get("columns"), problems)
     return out
 
 
-def _check_zone(zone, where: str, problems: list[str]) -> str | None:
+def _check_zone(zone, where: str, problems: list[dict]) -> str | None:
     if zone is None or str(zone).lower() == "station":
         return None
     zone = str(zone)
     if zone.upper() == "UTC" or _OFFSET_ZONE.match(zone):
         return "UTC" if zone.upper() == "UTC" else zone
     if zone not in zoneinfo.available_timezones():
-        problems.append(
-            f"{where}: {zone!r} is not a time zone; use an IANA name such as Asia/Bangkok, "
-            "UTC, an offset such as +07:00, or station (each station's own zone)"
-        )
+        _add(problems, where, "mapping_zone_unknown", zone=zone)
         return None
     return zone
 
 
-def _check_time(time, problems: list[str]) -> dict:
+def _check_time(time, problems: list[dict]) -> dict:
     if isinstance(time, str):
         time = {"column": time}
     if not isinstance(time, dict):
-        problems.append(
-            "time: say where the time is, e.g. time: {column: Date} or "
-            "time: {year: Year, month: Month, day: Day, hour: Hour}"
-        )
+        _add(problems, "time", "mapping_time_missing")
         return {}
     for key in sorted(set(time) - _TIME_KEYS, key=str):
-        problems.append(
-            f"time: unknown key {key!r} (expected one of {', '.join(sorted(_TIME_KEYS))})"
-        )
+        _add(problems, "time", "mapping_key_unknown", key=str(key), keys=sorted(_TIME_KEYS))
     out = {
         k: str(v)
         for k, v in time.items()
@@ -180,75 +182,69 @@ def _check_time(time, problems: list[str]) -> dict:
     parts = [k for k in ("year", "month", "day") if k in out]
     modes = ("column" in out) + (len(parts) > 0) + ("date" in out)
     if modes != 1:
-        problems.append(
-            "time: give exactly one of column (a date and time), year + month + day "
-            "(+ hour), or date (+ hour)"
-        )
+        _add(problems, "time", "mapping_time_modes")
     elif parts and len(parts) != 3:
-        problems.append("time: year, month and day go together")
+        _add(problems, "time", "mapping_time_parts")
     if "hour" in out and "column" in out:
-        problems.append("time: hour goes with year/month/day or with date, not with column")
+        _add(problems, "time", "mapping_time_hour")
     fmt = time.get("format")
     if fmt is not None:
         if not isinstance(fmt, str) or "%" not in fmt:
-            problems.append("time › format: give a strftime format such as '%d/%m/%Y %H:%M'")
+            _add(problems, "time › format", "mapping_time_format_invalid")
         elif "column" not in out and "date" not in out:
-            problems.append("time › format: only with column or date")
+            _add(problems, "time › format", "mapping_time_format_alone")
         else:
             out["format"] = fmt
     out["zone"] = _check_zone(time.get("zone"), "time › zone", problems)
     ending = time.get("hour_ending", False)
     if not isinstance(ending, bool):
-        problems.append("time › hour_ending: use true or false")
+        _add(problems, "time › hour_ending", "mapping_boolean")
     out["hour_ending"] = bool(ending)
     return out
 
 
-def _check_parameter(spec: dict, where: str, problems: list[str]) -> MeasuredColumn | None:
+def _check_parameter(spec: dict, where: str, problems: list[dict]) -> MeasuredColumn | None:
     code = str(spec.get("parameter", "")).strip().lower()
     code = validate.PARAMETER_ALIASES.get(code, code)
     if not code:
-        problems.append(f"{where}: parameter is missing")
+        _add(problems, where, "mapping_parameter_missing")
         return None
     if code not in parameters.BY_CODE:
-        problems.append(
-            f"{where} › parameter: unknown parameter {spec.get('parameter')!r} "
-            f"(air: {', '.join(parameters.AIR_CODES)}; water: {', '.join(parameters.WATER_CODES)})"
+        _add(
+            problems,
+            f"{where} › parameter",
+            "mapping_parameter_unknown",
+            parameter=str(spec.get("parameter")),
+            air=list(parameters.AIR_CODES),
+            water=list(parameters.WATER_CODES),
         )
         return None
     unit = "" if spec.get("unit") is None else str(spec.get("unit"))
     try:
         units.conversion(parameters.BY_CODE[code].id, unit)
-    except ValueError as exc:
-        problems.append(f"{where} › unit: {exc}")
+    except RowProblem as exc:  # a row reason (.reasons.MESSAGES), placed in the mapping
+        _add(problems, f"{where} › unit", exc.code, **exc.params)
     averaging = spec.get("averaging")
     if averaging is not None:
         averaging = str(averaging)
         folded = "".join(averaging.split()).lower()
         if folded not in validate.AVERAGING:
-            problems.append(f"{where} › averaging: {averaging!r} is not 1h, 8h, 24h or grab")
+            _add(problems, f"{where} › averaging", "mapping_averaging_unknown", averaging=averaging)
     return MeasuredColumn(name="", parameter=code, unit=unit, averaging=averaging)
 
 
-def _check_columns(columns, problems: list[str]) -> list[MeasuredColumn]:
+def _check_columns(columns, problems: list[dict]) -> list[MeasuredColumn]:
     if not isinstance(columns, dict) or not columns:
-        problems.append(
-            "columns: list the measured columns, e.g. columns: {PM2.5: {parameter: pm25, "
-            "unit: µg/m³}}"
-        )
+        _add(problems, "columns", "mapping_columns_none")
         return []
     out = []
     for name, spec in columns.items():
         where = f"columns › {name}"
         if not isinstance(spec, dict):
-            problems.append(
-                f"{where}: give parameter and unit, e.g. {{parameter: pm25, unit: µg/m³}}"
-            )
+            _add(problems, where, "mapping_column_invalid")
             continue
         for key in sorted(set(spec) - _COLUMN_KEYS, key=str):
-            problems.append(
-                f"{where}: unknown key {key!r} (expected parameter, unit, averaging, flag)"
-            )
+            _add(problems, where, "mapping_key_unknown", key=str(key), keys=_COLUMN_KEYS_SHOWN)
         column = _check_parameter(spec, where, problems)
         if column:
             column.name = str(name)
@@ -257,24 +253,20 @@ def _check_columns(columns, problems: list[str]) -> list[MeasuredColumn]:
     return out
 
 
-def _check_openaq(raw: dict, out: Mapping, problems: list[str]) -> None:
+def _check_openaq(raw: dict, out: Mapping, problems: list[dict]) -> None:
     locations = raw.get("locations") or {}
     if not isinstance(locations, dict):
-        problems.append(
-            "locations: give OpenAQ location ids and station codes, e.g. {2178: TH-05T}"
-        )
+        _add(problems, "locations", "mapping_locations_invalid")
     else:
         out.locations = {str(k): str(v) for k, v in locations.items()}
     sensors = raw.get("sensors") or {}
     if not isinstance(sensors, dict):
-        problems.append("sensors: give OpenAQ sensor ids with parameter and unit")
+        _add(problems, "sensors", "mapping_sensors_invalid")
         return
     for sensor, spec in sensors.items():
         where = f"sensors › {sensor}"
         if not isinstance(spec, dict):
-            problems.append(
-                f"{where}: give parameter and unit, e.g. {{parameter: pm25, unit: µg/m³}}"
-            )
+            _add(problems, where, "mapping_column_invalid")
             continue
         column = _check_parameter(spec, where, problems)
         if column:
@@ -316,9 +308,9 @@ def _resolve(mapping: Mapping, names: list[str]) -> dict[str, str]:
             found[name] = actual
     if missing:
         raise IngestError(
-            f"the mapping names column{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(repr(m) for m in missing)} but the file has: "
-            f"{', '.join(n.strip() for n in names if n != 'row')}"
+            "mapping_columns_absent" if len(missing) > 1 else "mapping_column_absent",
+            columns=[repr(m) for m in missing],
+            found=[n.strip() for n in names if n != "row"],
         )
     return found
 
@@ -365,12 +357,10 @@ def _time_formats(mapping: Mapping):
 def read_wide(path: Path, *, mapping, station=None) -> Source:
     """A wide table (CSV or XLSX) melted into long rows by its ``mapping``."""
     if mapping is None:
-        raise IngestError(
-            "a wide table needs a mapping (--mapping FILE; see docs/ingest-mapping.md)"
-        )
+        raise IngestError("wide_needs_mapping")
     checked = load_mapping(mapping)
     if checked.format != "wide":
-        raise IngestError(f"the mapping is for {checked.format} files, not for a wide table")
+        raise IngestError("mapping_not_wide", format=checked.format)
     if station and not checked.station and not checked.station_column:
         checked.station = station
     if is_excel(path):

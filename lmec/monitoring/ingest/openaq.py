@@ -51,10 +51,7 @@ def results_of(data) -> list:
         return data["results"]
     if isinstance(data, list):
         return data
-    raise IngestError(
-        "this JSON is not an OpenAQ v3 answer: expected an object with a 'results' list "
-        "(from /v3/sensors/{id}/measurements or /v3/locations/{id}/latest)"
-    )
+    raise IngestError("openaq_not_v3")
 
 
 def read_openaq(path: Path, *, mapping=None, station=None) -> Source:
@@ -62,12 +59,12 @@ def read_openaq(path: Path, *, mapping=None, station=None) -> Source:
         with open(path, encoding="utf-8-sig") as fh:
             data = json.load(fh)
     except UnicodeDecodeError:
-        raise IngestError("the file is not UTF-8 text") from None
+        raise IngestError("file_not_utf8") from None
     except json.JSONDecodeError as exc:
-        raise IngestError(f"the file is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise IngestError("json_invalid", line=exc.lineno, detail=exc.msg) from None
     checked = load_mapping(mapping) if mapping is not None else Mapping(format="openaq")
     if checked.format != "openaq" and mapping is not None and checked.columns:
-        raise IngestError("the mapping is for a wide table, not for OpenAQ JSON")
+        raise IngestError("mapping_not_openaq")
     station = station or checked.station
     columns: dict[str, list] = {
         k: [] for k in ("row", "station", "parameter", "unit", "time", "value", "averaging", "flag")
@@ -101,12 +98,9 @@ def read_openaq(path: Path, *, mapping=None, station=None) -> Source:
         columns["averaging"].append(_text(averaging))
         columns["flag"].append("invalid" if flagged else None)
     if not columns["row"]:
-        raise IngestError("the JSON has no results")
+        raise IngestError("openaq_no_results")
     if not station and not checked.locations:
-        raise IngestError(
-            "OpenAQ results do not name the hub's station: give --station CODE (or station: "
-            "in the mapping)"
-        )
+        raise IngestError("openaq_station_missing")
     frame = pl.DataFrame(
         columns, schema={k: (pl.Int64 if k == "row" else pl.String) for k in columns}
     )

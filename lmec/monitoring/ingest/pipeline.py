@@ -79,10 +79,10 @@ def _failure_recorded(upload: Upload):
     try:
         yield
     except IngestError as exc:
-        _fail(upload, str(exc))
+        _fail(upload, exc)
         raise
     except Exception as exc:
-        _fail(upload, f"internal error: {type(exc).__name__}")
+        _fail(upload, IngestError("internal_error", error=type(exc).__name__))
         raise
 
 
@@ -122,15 +122,13 @@ def ingest_file(
     upload.save()
     with _failure_recorded(upload):
         if not path.is_file():
-            raise IngestError(f"no such file: {path}")
+            raise IngestError("file_missing", path=str(path))
         if mapping is not None:
             checked = load_mapping(mapping)
             mapping_text, mapping = checked.text, checked
         chosen = format or readers.detect_format(path, mapping)
         if chosen not in readers.READERS:
-            raise IngestError(
-                f"unknown format {chosen!r}; choose one of: {', '.join(readers.READERS)}"
-            )
+            raise IngestError("format_unknown", format=chosen, formats=list(readers.READERS))
         upload.format, upload.mapping = chosen, mapping_text or upload.mapping
         source = readers.READERS[chosen](path, mapping=mapping, station=station)
         return _ingest(
@@ -182,7 +180,7 @@ def records_frame(records: Iterable[dict]) -> pl.DataFrame:
     columns: dict[str, list] = {c: [] for c in ("row", *LONG_COLUMNS)}
     for row, record in enumerate(records, 1):
         if not isinstance(record, dict):
-            raise IngestError(f"record {row} is not an object with station, parameter, ...")
+            raise IngestError("record_not_object", row=row)
         columns["row"].append(row)
         for name in LONG_COLUMNS:
             value = record.get(name)
@@ -192,11 +190,24 @@ def records_frame(records: Iterable[dict]) -> pl.DataFrame:
     return pl.DataFrame(columns, schema={c: pl.Int64 if c == "row" else pl.String for c in columns})
 
 
-def _fail(upload: Upload, message: str) -> None:
+def _fail(upload: Upload, error: IngestError) -> None:
+    """Mark ``upload`` failed with the English sentence and, for the pages to translate it,
+    its code and parameters."""
     upload.status = Upload.Status.FAILED
-    upload.message = message
+    upload.message = str(error)
+    upload.message_code, upload.message_params = error.code, error.params
     upload.finished = timezone.now()
-    upload.save(update_fields=["status", "message", "finished", "format", "mapping"])
+    upload.save(
+        update_fields=[
+            "status",
+            "message",
+            "message_code",
+            "message_params",
+            "finished",
+            "format",
+            "mapping",
+        ]
+    )
 
 
 _AVERAGING_CODE = {0: 0, 1: 1, 8: 2, 24: 3}
@@ -356,7 +367,7 @@ def _ingest(
             del batch
             tell("read", result.rows_read, None)
         if result.rows_read == 0 and empty_is_error:
-            raise IngestError("the file has no data rows")
+            raise IngestError("file_no_rows")
         result.errors, result.error_count = report.sorted(), report.total
         upload.rows_read, upload.rows_refused = result.rows_read, result.refused
         upload.report = [e.as_dict() for e in result.errors]

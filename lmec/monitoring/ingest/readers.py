@@ -70,28 +70,21 @@ def read_csv_header(path: Path, separator: str | None = None) -> CsvHeader:
     with open(path, "rb") as fh:
         head = fh.read(64 * 1024)
     if not head.strip():
-        raise IngestError("the file is empty")
+        raise IngestError("file_empty")
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise IngestError(
-            "the file is UTF-16 text; save it as CSV in UTF-8 (in Excel: 'CSV UTF-8')"
-        )
+        raise IngestError("file_utf16")
     start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
     end = head.find(b"\n", start)
     line = head[start : end if end >= 0 else len(head)]
     try:
         text = line.decode("utf-8").rstrip("\r")
     except UnicodeDecodeError:
-        raise IngestError(
-            "the header line is not UTF-8 text; save the file as CSV in UTF-8 "
-            "(in Excel: 'CSV UTF-8')"
-        ) from None
+        raise IngestError("header_not_utf8") from None
     if separator is None:
         separator = max(SEPARATORS, key=text.count)
     names = _unique(next(iter(_csv_rows(text, separator)), []))
     if len(names) < 2:
-        raise IngestError(
-            "could not find the columns in the first line; separate them with commas or semicolons"
-        )
+        raise IngestError("header_no_columns")
     offset = end + 1 if end >= 0 else len(head)
     return CsvHeader(names=names, separator=separator, offset=offset)
 
@@ -165,31 +158,27 @@ def _parse_block(chunk: bytes, header: CsvHeader, first_row: int) -> pl.DataFram
             raise_if_empty=False,
         )
     except pl.exceptions.ComputeError as exc:
-        raise IngestError(_csv_problem(chunk, header, first_row, str(exc))) from None
+        raise _csv_problem(chunk, header, first_row, str(exc)) from None
     if frame.width != len(header.names):  # an empty chunk
         frame = pl.DataFrame(schema=dict.fromkeys(header.names, pl.String))
     return frame.with_row_index("row", first_row).with_columns(pl.col("row").cast(pl.Int64))
 
 
-def _csv_problem(chunk: bytes, header: CsvHeader, first_row: int, message: str) -> str:
+def _csv_problem(chunk: bytes, header: CsvHeader, first_row: int, message: str) -> IngestError:
     """Say which row polars could not read, found again with Python's csv module."""
     if "utf-8" in message.lower() or "utf8" in message.lower():
         text = chunk.decode("utf-8", errors="replace")
         for number, line in enumerate(text.splitlines(), first_row):
             if "\ufffd" in line:
-                return (
-                    f"row {number} is not UTF-8 text; save the file as CSV in UTF-8 "
-                    "(in Excel: 'CSV UTF-8')"
-                )
-        return "the file is not UTF-8 text; save it as CSV in UTF-8 (in Excel: 'CSV UTF-8')"
+                return IngestError("row_not_utf8", row=number)
+        return IngestError("file_not_utf8_csv")
     text = chunk.decode("utf-8", errors="replace")
     for number, cells in enumerate(_csv_rows(text, header.separator), first_row):
         if len(cells) > len(header.names):
-            return (
-                f"row {number} has {len(cells)} fields but the header has "
-                f"{len(header.names)}; check the separators and quotes in that row"
+            return IngestError(
+                "row_too_many_fields", row=number, fields=len(cells), columns=len(header.names)
             )
-    return f"the file could not be read as CSV: {message.splitlines()[0]}"
+    return IngestError("csv_unreadable", detail=message.splitlines()[0])
 
 
 # --- XLSX ----------------------------------------------------------------------------------
@@ -206,9 +195,11 @@ def read_excel(path: Path, sheet: str | int | None = None) -> pl.DataFrame:
         frame = pl.read_excel(path, **options)
     except Exception as exc:  # calamine raises its own exception types
         text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "sheet" in text.lower() and isinstance(sheet, int):
+            raise IngestError("sheet_number_unknown", sheet=sheet) from None
         if "sheet" in text.lower() and sheet is not None:
-            raise IngestError(f"the workbook has no sheet {sheet!r}") from None
-        raise IngestError(f"the file could not be read as a spreadsheet ({text})") from None
+            raise IngestError("sheet_unknown", sheet=str(sheet)) from None
+        raise IngestError("spreadsheet_unreadable", detail=text) from None
     frame = frame.select(pl.all().cast(pl.String))
     frame = frame.with_row_index("row", 1).with_columns(pl.col("row").cast(pl.Int64))
     return frame.filter(~pl.all_horizontal(pl.exclude("row").is_null()))
@@ -232,10 +223,11 @@ def _long_columns(names: list[str]) -> dict[str, str]:
     missing = [c for c in LONG_REQUIRED if c not in found]
     if missing:
         raise IngestError(
-            f"the file lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
-            f"a long table has the columns {', '.join(LONG_REQUIRED)} (and optionally "
-            f"{', '.join(LONG_OPTIONAL)}); it has: {', '.join(n.strip() for n in names)}. "
-            "For one column per parameter give a mapping (docs/ingest-mapping.md)."
+            "long_columns_missing" if len(missing) > 1 else "long_column_missing",
+            missing=missing,
+            required=list(LONG_REQUIRED),
+            optional=list(LONG_OPTIONAL),
+            found=[n.strip() for n in names],
         )
     return found
 
