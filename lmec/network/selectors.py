@@ -167,7 +167,11 @@ def focal_points() -> list[FocalPoint]:
 
 
 def capacity_members(
-    *, country: str | None = None, kind: str | None = None, media: str | None = None
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    media: str | None = None,
+    pks: list[int] | None = None,
 ) -> list[CapacityMember]:
     """Members of the monitoring-capacity network with their stations (and the parameters
     those stations measure) prefetched; ``station_count`` annotated."""
@@ -180,6 +184,8 @@ def capacity_members(
         members = members.filter(kind=kind)
     if media:
         members = members.filter(media=media)
+    if pks is not None:
+        members = members.filter(pk__in=pks)
     return list(
         members.annotate(station_count=Count("stations", distinct=True))
         .prefetch_related(
@@ -190,6 +196,10 @@ def capacity_members(
         )
         .order_by("organisation__slug")
     )
+
+
+def capacity_members_by_pk(pks: list[int]) -> list[CapacityMember]:
+    return capacity_members(pks=pks)
 
 
 def capacity_parameters(member: CapacityMember) -> list[str]:
