@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("lmec.cooperation.urls")),
     path("", include("lmec.monitoring.urls")),
     path("", include("lmec.knowledge.urls")),
+    path("", include("lmec.network.urls")),
     path("accounts/login/", core_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

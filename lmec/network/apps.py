@@ -6,3 +6,6 @@ class NetworkConfig(AppConfig):
     name = "lmec.network"
     label = "network"
     verbose_name = _("Network")
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the app's rules)

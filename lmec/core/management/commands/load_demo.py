@@ -4,6 +4,7 @@ from lmec.cooperation.demo import projects as projects_demo
 from lmec.core import demo
 from lmec.knowledge import demo as knowledge_demo
 from lmec.monitoring import demo as monitoring_demo
+from lmec.network import demo as network_demo
 
 
 class Command(BaseCommand):
@@ -21,4 +22,5 @@ class Command(BaseCommand):
             self.stdout.write(f"  (passwords of earlier runs are in {demo.accounts_file()})")
         self.stdout.write(monitoring_demo.describe(monitoring_demo.load_monitoring_demo()))
         self.stdout.write(knowledge_demo.describe(knowledge_demo.load_knowledge_demo()))
+        self.stdout.write(network_demo.describe(network_demo.load()))
         self.stdout.write(projects_demo.describe(projects_demo.load()))
