@@ -1,4 +1,7 @@
 """Who may do what in the cooperation app (django-rules), one module per part; importing
 this package registers every rule."""
 
-from . import framework  # noqa: F401
+from . import (
+    events,  # noqa: F401
+    framework,  # noqa: F401
+)
