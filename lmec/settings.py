@@ -286,3 +286,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Event registrations per client IP address (django-ratelimit rate: "<count>/<s|m|h|d>").
+EVENT_REGISTRATION_RATE = os.environ.get("EVENT_REGISTRATION_RATE", "20/h")
