@@ -47,7 +47,7 @@ Texts = str | dict[str, str]
 READ_ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
-class RecordErrorOut(Schema):
+class EventRecordErrorOut(Schema):
     """A record the services refused: ``errors`` maps each bad field to its messages."""
 
     detail: str
@@ -60,7 +60,7 @@ WRITE_ERRORS = {
     403: ErrorOut,
     404: ErrorOut,
     409: ErrorOut,
-    422: RecordErrorOut | ValidationErrorOut,
+    422: EventRecordErrorOut | ValidationErrorOut,
 }
 WRITE_DOCS = {
     "responses": {
@@ -72,7 +72,7 @@ WRITE_DOCS = {
 }
 
 
-class LinksOut(Schema):
+class EventLinksOut(Schema):
     page: str
     calendar: str
 
@@ -104,7 +104,7 @@ class EventOut(Schema):
     documents: list[str] = Field(..., description="Identifiers of knowledge resources")
     registration_open: bool
     capacity: int | None
-    links: LinksOut
+    links: EventLinksOut
 
 
 class EventListOut(Schema):
@@ -349,12 +349,17 @@ _step("publish", services.publish_event, "Publish a draft event")
 _step("cancel", services.cancel_event, "Cancel an event (it stays listed, marked cancelled)")
 
 
+def _client_address(group, request) -> str:
+    # a WSGI server always sets REMOTE_ADDR; an in-process call may not (then one bucket)
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
 def registration_limited(request) -> bool:
     """Count one registration attempt of this IP address; True when over the rate."""
     return is_ratelimited(
         request,
         group="cooperation.event_registration",
-        key="ip",
+        key=_client_address,
         rate=settings.EVENT_REGISTRATION_RATE,
         increment=True,
     )
@@ -367,7 +372,7 @@ def registration_limited(request) -> bool:
         400: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
-        422: RecordErrorOut | ValidationErrorOut,
+        422: EventRecordErrorOut | ValidationErrorOut,
         429: ErrorOut,
     },
     openapi_extra={
