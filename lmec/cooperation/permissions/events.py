@@ -68,7 +68,12 @@ rules.add_perm("cooperation.delete_event", is_secretariat)
 rules.add_perm("cooperation.publish_event", may_organise)
 rules.add_perm("cooperation.cancel_event", may_organise)
 rules.add_perm("cooperation.manage_registrations", may_organise)
-rules.add_perm("cooperation.view_registration", may_organise | is_own_registration)
+# without an object ("some registrations", the admin's list): the list is then scoped to
+# the events the focal point organises (selectors.events.managed_events)
+rules.add_perm(
+    "cooperation.view_registration",
+    may_organise | is_own_registration | (is_focal_point & without_object),
+)
 rules.add_perm("cooperation.add_registration", rules.always_allow)
 rules.add_perm("cooperation.change_registration", may_organise)
 rules.add_perm("cooperation.cancel_registration", may_organise | is_own_registration)
