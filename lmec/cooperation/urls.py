@@ -19,6 +19,11 @@ urlpatterns = [
     path("events/<slug:slug>/register/", event_views.event_register, name="event_register"),
     path("events/<slug:slug>/manage/", event_views.event_manage, name="event_manage"),
     path(
+        "events/<slug:slug>/cancel-registration/",
+        event_views.cancel_own_registration,
+        name="cancel_own_registration",
+    ),
+    path(
         "events/<slug:slug>/registrations.<str:fmt>",
         event_views.registrations_export,
         name="registrations_export",

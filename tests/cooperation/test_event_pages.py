@@ -211,3 +211,39 @@ def test_it_saves_attendance_ticks_and_imports_a_list(client, users):
     response = client.post("/en/events/th-1/manage/", {"action": "import", "file": good})
     assert response.status_code == 302
     assert Registration.objects.get(email="c@x.org").attended is True
+
+
+def test_it_lets_a_member_cancel_their_registration_from_the_event_page(client, users):
+    from lmec.cooperation.services import events as services
+
+    from .event_fixtures import person
+
+    event = make_event("th-1")
+    services.register(event=event, user=users.member, **person())
+    client.force_login(users.member)
+    html = page_html(client, "/en/events/th-1/", "en")
+    assert "You are registered." in html and "Cancel my registration" in html
+    response = client.post("/en/events/th-1/cancel-registration/")
+    assert response.status_code == 302
+    assert Registration.objects.get().status == "cancelled"
+    client.force_login(users.provider)
+    assert client.post("/en/events/th-1/cancel-registration/").status_code == 404
+
+
+def test_it_gives_organisers_the_signed_certificate_link(client, users):
+    from lmec.cooperation.certificates import certificate_token
+
+    event = make_event("tr-1", kind="training", days_from_now=-1)
+    registration = Registration.objects.create(
+        event=event,
+        name="A",
+        email="a@x.org",
+        stakeholder_type="ngo",
+        attended=True,
+        consent_at=event.start,
+        certificate_number="LMEC-TEST-1",
+    )
+    client.force_login(users.editor)
+    html = page_html(client, "/en/events/tr-1/manage/", "en")
+    token = certificate_token(registration)
+    assert f'href="http://testserver/en/events/certificate/{token}.pdf"' in html

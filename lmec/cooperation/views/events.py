@@ -318,7 +318,7 @@ def event_manage(request, slug: str):
         {
             "event": event,
             "title": selectors.text(event, "title", translation.get_language()),
-            "registrations": selectors.registrations_for(event),
+            "registrations": _with_certificate_links(request, selectors.registrations_for(event)),
             "import_errors": import_errors,
             "columns": services.ATTENDANCE_COLUMNS,
             "export_formats": EXPORT_FORMATS,
@@ -326,6 +326,42 @@ def event_manage(request, slug: str):
         },
         status=422 if import_errors else 200,
     )
+
+
+def _with_certificate_links(request, registrations) -> list[Registration]:
+    """Each issued certificate's signed link, for the organisers to send to the participant."""
+    rows = list(registrations)
+    for registration in rows:
+        registration.certificate_link = (
+            request.build_absolute_uri(
+                reverse(
+                    "cooperation:certificate_link",
+                    kwargs={"token": certificates.certificate_token(registration)},
+                )
+            )
+            if registration.certificate_number
+            else ""
+        )
+    return rows
+
+
+def cancel_own_registration(request, slug: str):
+    """The signed-in participant cancels their registration (POST)."""
+    event = _visible_or_404(request, slug)
+    if request.method != "POST":
+        return redirect("cooperation:event", slug=event.slug)
+    registration = (
+        Registration.objects.filter(event=event, user=request.user)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+        if request.user.is_authenticated
+        else None
+    )
+    if registration is None:
+        raise Http404(_("You have no registration for this event."))
+    services.cancel_registration(user=request.user, registration=registration)
+    messages.success(request, _("Your registration is cancelled."))
+    return redirect("cooperation:event", slug=event.slug)
 
 
 def registrations_export(request, slug: str, fmt: str):
