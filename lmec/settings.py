@@ -295,3 +295,5 @@ IATI_REPORTING_ORG_TYPE = os.environ.get("IATI_REPORTING_ORG_TYPE", "15")
 IATI_REPORTING_ORG_NAME = os.environ.get(
     "IATI_REPORTING_ORG_NAME", "Lancang-Mekong Environmental Cooperation Center"
 )
+# Event registrations per client IP address (django-ratelimit rate: "<count>/<s|m|h|d>").
+EVENT_REGISTRATION_RATE = os.environ.get("EVENT_REGISTRATION_RATE", "20/h")

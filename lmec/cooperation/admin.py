@@ -76,3 +76,33 @@ class ExchangeRateAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
 
     list_display = ("currency", "date", "usd_per_unit", "source")
     list_filter = ("currency",)
+
+
+@admin.register(models.Event)
+class EventAdmin(ObjectPermissionsModelAdminMixin, TranslationAdmin):
+    """Events for corrections by the secretariat; focal points see their country's. The
+    pages and API (services) are the usual way to create, publish and cancel them."""
+
+    list_display = ("slug", "title", "kind", "status", "start", "country")
+    list_filter = ("status", "kind", "country")
+    search_fields = ("slug", "title")
+    filter_horizontal = ("activities", "organisers", "partners", "documents")
+    readonly_fields = ("created_by", "created_at", "updated_at")
+
+    def get_queryset(self, request):
+        from .selectors.events import managed_events
+
+        return managed_events(request.user)
+
+
+@admin.register(models.Registration)
+class RegistrationAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "email", "event", "status", "attended", "certificate_number")
+    list_filter = ("status", "attended", "event__country")
+    search_fields = ("name", "email", "event__slug")
+    raw_id_fields = ("event", "user", "organisation")
+
+    def get_queryset(self, request):
+        from .selectors.events import managed_events
+
+        return super().get_queryset(request).filter(event__in=managed_events(request.user))

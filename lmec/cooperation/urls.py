@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views import events as event_views
 from .views import framework as views
 from .views import projects as project_views
 
@@ -9,4 +10,31 @@ urlpatterns = [
     path("projects/", project_views.project_list, name="projects"),
     path("projects/iati.xml", project_views.iati_xml, name="projects_iati"),
     path("projects/<slug:code>/", project_views.project_detail, name="project"),
+    path("events/", event_views.event_list, name="events"),
+    path("events/calendar.ics", event_views.events_calendar, name="events_calendar"),
+    path("events/export.<str:fmt>", event_views.events_export, name="events_export"),
+    path(
+        "events/certificate/<str:token>.pdf",
+        event_views.certificate_link,
+        name="certificate_link",
+    ),
+    path("events/<slug:slug>/", event_views.event_detail, name="event"),
+    path("events/<slug:slug>.ics", event_views.event_calendar, name="event_calendar"),
+    path("events/<slug:slug>/register/", event_views.event_register, name="event_register"),
+    path("events/<slug:slug>/manage/", event_views.event_manage, name="event_manage"),
+    path(
+        "events/<slug:slug>/cancel-registration/",
+        event_views.cancel_own_registration,
+        name="cancel_own_registration",
+    ),
+    path(
+        "events/<slug:slug>/registrations.<str:fmt>",
+        event_views.registrations_export,
+        name="registrations_export",
+    ),
+    path(
+        "events/<slug:slug>/certificates/<int:pk>.pdf",
+        event_views.certificate,
+        name="certificate",
+    ),
 ]

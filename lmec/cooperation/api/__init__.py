@@ -4,10 +4,11 @@ module per part, each with its own router mounted below."""
 
 from ninja import Router
 
-from . import projects
+from . import events, projects
 from .framework import router
 
 cooperation_router = Router()
+cooperation_router.add_router("/events", events.router)
 cooperation_router.add_router("/projects", projects.router)
 
 __all__ = ["cooperation_router", "router"]

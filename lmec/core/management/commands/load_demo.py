@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from lmec.cooperation.demo import events as events_demo
 from lmec.cooperation.demo import projects as projects_demo
 from lmec.core import demo
 from lmec.knowledge import demo as knowledge_demo
@@ -23,4 +24,5 @@ class Command(BaseCommand):
         self.stdout.write(monitoring_demo.describe(monitoring_demo.load_monitoring_demo()))
         self.stdout.write(knowledge_demo.describe(knowledge_demo.load_knowledge_demo()))
         self.stdout.write(network_demo.describe(network_demo.load()))
+        self.stdout.write(events_demo.describe(events_demo.load()))
         self.stdout.write(projects_demo.describe(projects_demo.load()))
