@@ -2,3 +2,4 @@
 this package registers every rule."""
 
 from . import framework  # noqa: F401
+from . import evaluation  # noqa: F401
