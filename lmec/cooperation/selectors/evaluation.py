@@ -98,22 +98,29 @@ def assessment_mean_rating(assessment: SelfAssessment) -> float | None:
 
 def assessments_table(user, *, year: int | None = None, country: str | None = None) -> Table:
     """Every answer of the assessments the user may see, one row each (CSV/XLSX export)."""
-    entries = (
-        SelfAssessmentEntry.objects.filter(assessment__in=visible_assessments(user))
-        .select_related("assessment", "direction", "activity__action__direction")
-        .order_by(
-            "assessment__year",
-            "assessment__country_id",
-            "direction__number",
-            "activity__action__direction__number",
-            "activity__action__number",
-            "activity__position",
-        )
-    )
+    entries = SelfAssessmentEntry.objects.filter(
+        assessment__in=visible_assessments(user)
+    ).select_related("assessment", "direction", "activity__action__direction")
     if year:
         entries = entries.filter(assessment__year=year)
     if country:
         entries = entries.filter(assessment__country_id=country.upper())
+
+    def order(e: SelfAssessmentEntry) -> tuple:
+        # direction answer first, then its activities in the table's order (NULLs sort
+        # differently on SQLite and PostgreSQL, so the order is made here)
+        if e.direction_id:
+            return (e.assessment.year, e.assessment.country_id, e.direction.number, 0, 0, 0)
+        action = e.activity.action
+        return (
+            e.assessment.year,
+            e.assessment.country_id,
+            action.direction.number,
+            1,
+            action.number,
+            e.activity.position,
+        )
+
     rows = [
         {
             "country": e.assessment.country_id,
@@ -127,7 +134,7 @@ def assessments_table(user, *, year: int | None = None, country: str | None = No
             "challenges": e.challenges,
             "next_steps": e.next_steps,
         }
-        for e in entries
+        for e in sorted(entries, key=order)
     ]
     schema = {
         "country": pl.String,
