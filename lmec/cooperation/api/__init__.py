@@ -4,8 +4,11 @@ module per part, each with its own router mounted below."""
 
 from ninja import Router
 
+from . import evaluation
 from .framework import router
 
 cooperation_router = Router()
+cooperation_router.add_router("/assessments", evaluation.assessments_router)
+cooperation_router.add_router("/feedback", evaluation.feedback_router)
 
 __all__ = ["cooperation_router", "router"]
