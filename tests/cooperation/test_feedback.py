@@ -259,3 +259,18 @@ def test_it_downloads_the_moderation_list_as_csv_and_xlsx(client, users):
     xlsx = client.get("/en/feedback/export.xlsx")
     assert xlsx.content[:2] == b"PK"
     assert client.get("/en/feedback/export.parquet").status_code == 404
+
+
+def test_it_counts_an_ipv6_network_as_one_address(client, settings):
+    settings.FEEDBACK_RATE = "1/h"
+    assert client.post(URL, {"rating": "4"}, REMOTE_ADDR="2001:db8:1:2::10").status_code == 302
+    # same /64, another host: same counter
+    assert client.post(URL, {"rating": "4"}, REMOTE_ADDR="2001:db8:1:2::99").status_code == 429
+    assert client.post(URL, {"rating": "4"}, REMOTE_ADDR="2001:db8:1:3::10").status_code == 302
+
+
+def test_it_limits_requests_without_an_address_together(client, settings):
+    settings.FEEDBACK_RATE = "1/h"
+    assert client.post(URL, {"rating": "4"}, REMOTE_ADDR="").status_code == 302
+    assert client.post(URL, {"rating": "4"}, REMOTE_ADDR="").status_code == 429
+    assert Feedback.objects.get().client_hash == services._client_hash("unknown")

@@ -14,6 +14,7 @@ setting ``FEEDBACK_RATE``), stored as *pending*, and shown only once an editor a
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -310,7 +311,22 @@ def feedback_target(kind: str, code: str):
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+    """The sender's address (``REMOTE_ADDR``); "unknown" when the server gives none."""
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def _rate_key(group: str, request) -> str:
+    """The address the rate is counted for: an IPv4 address, or the /64 network of an IPv6
+    one (one household or host usually holds a whole /64). Requests without an address
+    (some WSGI set-ups) share one counter rather than escape the limit."""
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return str(ip)
 
 
 def check_feedback_rate(request) -> None:
@@ -319,7 +335,12 @@ def check_feedback_rate(request) -> None:
     fixed windows kept in the default cache). Every attempt counts, valid or not."""
     rate = settings.FEEDBACK_RATE
     usage = get_usage(
-        request, group="cooperation.feedback", key="ip", rate=rate, method="POST", increment=True
+        request,
+        group="cooperation.feedback",
+        key=_rate_key,
+        rate=rate,
+        method="POST",
+        increment=True,
     )
     if usage is not None and usage["should_limit"]:
         raise RateLimited(retry_after=max(1, int(usage["time_left"])), rate=rate)
