@@ -161,3 +161,24 @@ def test_it_exports_what_the_user_may_see(client, users, draft):
     assert lines.splitlines()[1] == "TH,2024,draft,D1,,not_started,,,,"
     assert len(lines.splitlines()) == 37
     assert client.get("/en/evaluation/export.xlsx").content[:2] == b"PK"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/evaluation/TH/99999999999999999999999/",
+        "/en/evaluation/TH/2031/",
+        "/en/evaluation/XX/2024/",
+        "/en/evaluation/export.pdf",
+    ],
+)
+def test_it_answers_404_for_what_is_not_there(client, users, url):
+    client.force_login(users.editor)
+    assert client.get(url).status_code == 404
+
+
+def test_it_ignores_an_impossible_export_filter(client, users, draft):
+    client.force_login(users.editor)
+    answer = client.get("/en/evaluation/export.csv?year=99999999999999999999&country=ZZ")
+    assert answer.status_code == 200
+    assert len(answer.content.decode().splitlines()) == 1
