@@ -274,3 +274,27 @@ def test_it_limits_requests_without_an_address_together(client, settings):
     assert client.post(URL, {"rating": "4"}, REMOTE_ADDR="").status_code == 302
     assert client.post(URL, {"rating": "4"}, REMOTE_ADDR="").status_code == 429
     assert Feedback.objects.get().client_hash == services._client_hash("unknown")
+
+
+def test_it_summarises_the_public_assessment_of_a_year_for_the_report(users, event):
+    plan = [("activity", "D4-A3-1", 5, "approve"), ("activity", "D4-A3-1", 3, "approve"),
+            ("activity", "D1-A1-1", 4, "approve"), ("event", event.slug, 2, "approve"),
+            ("event", event.slug, 5, "reject"), ("activity", "D1-A1-1", 1, None)]  # fmt: skip
+    for kind, code, rating, decision in plan:
+        feedback = send(users.anonymous, kind=kind, code=code, rating=rating)
+        if decision:
+            services.moderate_feedback(user=users.editor, feedback=feedback, decision=decision)
+    this_year = timezone.localdate().year  # created_at__year counts in TIME_ZONE
+    summary = selectors.public_assessment_summary(year=this_year)
+    assert summary == {
+        "count": 4, "mean": 3.5, "histogram": {"1": 0, "2": 1, "3": 1, "4": 1, "5": 1},
+        "by_kind": {
+            "activity": {"count": 3, "mean": 4.0, "targets": [
+                {"code": "D4-A3-1", "count": 2, "mean": 4.0},
+                {"code": "D1-A1-1", "count": 1, "mean": 4.0}]},
+            "event": {"count": 1, "mean": 2.0, "targets": [
+                {"code": "2025-air-roundtable", "count": 1, "mean": 2.0}]},
+            "project": {"count": 0, "mean": None, "targets": []},
+        },
+    }  # fmt: skip
+    assert selectors.public_assessment_summary(year=this_year - 1)["count"] == 0

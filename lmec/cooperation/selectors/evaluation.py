@@ -192,6 +192,38 @@ def feedback_summary(kind: str, code: str, *, comments: int = 20) -> dict | None
     }
 
 
+def public_assessment_summary(*, year: int | None = None) -> dict:
+    """The public assessment of a year (or of all years) for the evaluation report, from
+    approved feedback only: ``count``, ``mean``, ``histogram``, and ``by_kind`` (activity,
+    event, project) each with its count, mean and its targets ``[{code, count, mean}]``,
+    most rated first. JSON-ready."""
+    approved = Feedback.objects.filter(status=FeedbackStatus.APPROVED)
+    if year:
+        approved = approved.filter(created_at__year=year)
+
+    def stats(rows) -> dict:
+        agg = rows.aggregate(count=Count("id"), mean=Avg("rating"))
+        return {
+            "count": agg["count"],
+            "mean": round(agg["mean"], 2) if agg["mean"] is not None else None,
+        }
+
+    histogram = {str(r): 0 for r in range(1, 6)}
+    for row in approved.values("rating").annotate(n=Count("id")):
+        histogram[str(row["rating"])] = row["n"]
+    key_of = {"activity": "activity__code", "event": "event__slug", "project": "project__code"}
+    by_kind = {}
+    for kind, key in key_of.items():
+        rows = approved.filter(**{f"{kind}__isnull": False})
+        targets = [
+            {"code": row[key], "count": row["n"], "mean": round(row["mean"], 2)}
+            for row in rows.values(key).annotate(n=Count("id"), mean=Avg("rating"))
+        ]
+        targets.sort(key=lambda t: (-t["count"], t["code"]))
+        by_kind[kind] = {**stats(rows), "targets": targets}
+    return {**stats(approved), "histogram": histogram, "by_kind": by_kind}
+
+
 def feedback_kind_and_code(feedback: Feedback) -> tuple[str, str]:
     if feedback.activity_id:
         return "activity", feedback.activity.code
@@ -258,5 +290,6 @@ __all__ = [
     "feedback_queue",
     "feedback_summary",
     "feedback_table",
+    "public_assessment_summary",
     "visible_assessments",
 ]
