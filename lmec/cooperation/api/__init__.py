@@ -4,11 +4,13 @@ module per part, each with its own router mounted below."""
 
 from ninja import Router
 
-from . import events, projects
+from . import evaluation, events, projects
 from .framework import router
 
 cooperation_router = Router()
 cooperation_router.add_router("/events", events.router)
 cooperation_router.add_router("/projects", projects.router)
+cooperation_router.add_router("/assessments", evaluation.assessments_router)
+cooperation_router.add_router("/feedback", evaluation.feedback_router)
 
 __all__ = ["cooperation_router", "router"]

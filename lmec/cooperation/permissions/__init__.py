@@ -2,6 +2,7 @@
 this package registers every rule."""
 
 from . import (
+    evaluation,  # noqa: F401
     events,  # noqa: F401
     framework,  # noqa: F401
     projects,  # noqa: F401

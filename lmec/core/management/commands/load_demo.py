@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from lmec.cooperation.demo import evaluation as evaluation_demo
 from lmec.cooperation.demo import events as events_demo
 from lmec.cooperation.demo import projects as projects_demo
 from lmec.core import demo
@@ -26,3 +27,4 @@ class Command(BaseCommand):
         self.stdout.write(network_demo.describe(network_demo.load()))
         self.stdout.write(events_demo.describe(events_demo.load()))
         self.stdout.write(projects_demo.describe(projects_demo.load()))
+        self.stdout.write(evaluation_demo.describe(evaluation_demo.load()))
