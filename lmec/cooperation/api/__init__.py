@@ -4,8 +4,10 @@ module per part, each with its own router mounted below."""
 
 from ninja import Router
 
+from . import report
 from .framework import router
 
 cooperation_router = Router()
+cooperation_router.add_router("/report", report.router)
 
 __all__ = ["cooperation_router", "router"]

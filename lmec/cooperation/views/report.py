@@ -1,0 +1,32 @@
+"""Pages of the evaluation report: the years available, a year's report, and its PDF."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+
+from ..report import ReportError, available_years, render_report_pdf, report_data
+from ..report.html import report_context
+
+
+def _data(year: int) -> dict:
+    try:
+        return report_data(year, translation.get_language())
+    except ReportError as error:
+        raise Http404(str(error)) from None
+
+
+def report_index(request):
+    return render(request, "cooperation/report/index.html", {"years": available_years()})
+
+
+def report_page(request, year: int):
+    data = _data(year)
+    return render(request, "cooperation/report/page.html", report_context(data))
+
+
+def report_pdf(request, year: int):
+    data = _data(year)
+    response = HttpResponse(render_report_pdf(data), content_type="application/pdf")
+    filename = f"lmec-evaluation-report-{data['year']}-{data['language']}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
