@@ -42,6 +42,12 @@ html {{ font-family: {FONT_STACK}; font-size: 10.5pt; line-height: 1.5; }}
 """
 
 
+def font_stack(language: str | None) -> str:
+    """The CSS font stack for text in ``language`` (for what does not inherit the page's,
+    such as the text of inline SVG charts)."""
+    return CJK_STACK if (language or "").startswith("zh") else FONT_STACK
+
+
 class PdfUnavailable(RuntimeError):
     """WeasyPrint cannot run here: its system libraries (Pango) are missing."""
 

@@ -158,3 +158,57 @@ def test_it_refuses_a_year_or_language_it_has_no_report_for(year, lang, message)
     with pytest.raises(ReportError) as error:
         report_data(year, lang, today=TODAY)
     assert str(error.value) == message
+
+
+def test_it_gathers_the_indicators_of_the_year(records):
+    data = report_data(YEAR, "en", today=TODAY)
+    assert data["language"] == "en" and data["year"] == 2024
+    assert data["strategy"]["start_year"] == 2023 and data["strategy"]["end_year"] == 2027
+    assert [c["code"] for c in data["countries"]] == ["KH", "CN", "LA", "MM", "TH", "VN"]
+    # participants: the three who attended the roundtable
+    participants = data["participants"]
+    assert participants["total"] == 3 and participants["events"] == 1
+    assert {k: v for k, v in participants["by_country"].items() if v} == {"TH": 2, "LA": 1}
+    assert {k: v for k, v in participants["by_gender"].items() if v} == {"female": 2, "male": 1}
+    # the two annual activities of D1 without a published 2024 event are the gaps
+    assert [gap["code"] for gap in data["gaps"]] == ["D1-A1-2", "D1-A1-3"]
+    d1, _d2, _d3, d4, _d5 = data["directions"]
+    assert (d1["code"], d1["activities"], d1["events"], d1["participants"], d1["gaps"]) == (
+        "D1",
+        6,
+        1,
+        3,
+        2,
+    )
+    assert (d4["code"], d4["projects"], d4["gaps"]) == ("D4", 1, 0)
+    # the activity grid runs from the strategy's first year to the report's year
+    d1_a1_1 = next(row for row in data["activities"] if row["code"] == "D1-A1-1")
+    assert list(d1_a1_1["years"]) == ["2023", "2024"]
+    assert d1_a1_1["years"]["2024"]["state"] == "held"
+    assert d1_a1_1["years"]["2023"]["state"] == "gap"
+    # only the active project counts by status (the planned one is in the table, not here)
+    assert data["projects_by_status"]["total"] == 1
+    assert data["projects_by_status"]["by_status"]["ongoing"] == 1
+    assert {row["theme"]: row["resources"] for row in data["knowledge"]} == {
+        "transport-ecosystems": 0,
+        "energy-climate": 1,
+        "green-industrial-parks": 1,
+        "natural-capital-finance": 0,
+        "nature-based-solutions": 1,
+    }
+
+
+def test_it_gives_the_texts_in_the_language_asked(records):
+    data = report_data(YEAR, "th", today=TODAY)
+    assert data["language"] == "th"
+    assert data["countries"][4] == {"code": "TH", "name": "ไทย"}
+    assert data["projects"][0]["title"] == "โครงการนำร่องติดตามคุณภาพอากาศในเมือง"
+    assert data["funding"]["by_source"][0]["name"] == "กองทุนพิเศษความร่วมมือแม่โขง-ล้านช้าง"
+    assert data["self_assessments"]["items"][0]["name"] == "ไทย"
+
+
+def test_it_is_json_ready(records):
+    import json
+
+    data = report_data(YEAR, "zh-hans", today=TODAY)
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
