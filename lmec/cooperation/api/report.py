@@ -60,6 +60,7 @@ class YearCell(Schema):
 
 class ActivityRow(Schema):
     code: str
+    label: str
     name: str
     direction: str
     action: str
@@ -162,9 +163,14 @@ class AssessmentOut(Schema):
     entries: list[EntryOut]
 
 
+class MissingOut(Schema):
+    country: str
+    name: str
+
+
 class SelfAssessmentsOut(Schema):
     items: list[AssessmentOut]
-    missing: list[CountryOut]
+    missing: list[MissingOut]
 
 
 class RatingsOut(Schema):

@@ -4,6 +4,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
+from lmec.core.pdf import PdfUnavailable
+
 from ..report import ReportError, available_years, render_report_pdf, report_data
 from ..report.html import report_context
 
@@ -26,7 +28,12 @@ def report_page(request, year: int):
 
 def report_pdf(request, year: int):
     data = _data(year)
-    response = HttpResponse(render_report_pdf(data), content_type="application/pdf")
+    try:
+        pdf = render_report_pdf(data)
+    except PdfUnavailable as error:
+        # the page and the JSON still work; say what the server lacks
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"lmec-evaluation-report-{data['year']}-{data['language']}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

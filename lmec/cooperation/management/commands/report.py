@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from lmec.core.i18n import LANGUAGE_CODES
+from lmec.core.pdf import PdfUnavailable
 
 FORMATS = ("html", "pdf", "json")
 
@@ -55,7 +56,10 @@ class Command(BaseCommand):
         elif fmt == "html":
             content = render_report_html(data).encode()
         else:
-            content = render_report_pdf(data)
+            try:
+                content = render_report_pdf(data)
+            except PdfUnavailable as error:
+                raise CommandError(str(error)) from None
         path.write_bytes(content)
         self.stdout.write(
             f"report {data['year']} ({data['language']}, {fmt}): wrote {path} "
