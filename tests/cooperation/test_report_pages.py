@@ -2,6 +2,7 @@
 
 import io
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.utils import translation
@@ -67,3 +68,24 @@ def test_it_serves_the_pdf_of_a_year(client, records):
     text = "".join(page.extract_text() for page in reader.pages)
     assert "Campuchia" in text and "Thái Lan" in text
     assert re.search(r"Cooperation|Hợp tác", text)
+
+
+def test_it_keeps_the_pdf_until_the_records_change(client, records):
+    from django.core.cache import cache
+
+    from lmec.cooperation.models import Feedback
+    from lmec.cooperation.report import report_data
+    from lmec.cooperation.report.pdf import pdf_cache_key
+
+    cache.clear()
+    first = client.get(f"/en/reports/{YEAR}.pdf").content
+    key = pdf_cache_key(report_data(YEAR, "en"))
+    assert cache.get(key) == first
+    # a newly approved rating changes the public assessment: another key, a new PDF
+    late = Feedback.objects.create(
+        rating=2, status="approved", language="en", project=records["air"]
+    )
+    Feedback.objects.filter(pk=late.pk).update(created_at=datetime(2024, 12, 1, tzinfo=UTC))
+    second = client.get(f"/en/reports/{YEAR}.pdf").content
+    new_key = pdf_cache_key(report_data(YEAR, "en"))
+    assert new_key != key and cache.get(new_key) == second

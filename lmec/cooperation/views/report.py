@@ -6,8 +6,9 @@ from django.utils import translation
 
 from lmec.core.pdf import PdfUnavailable
 
-from ..report import ReportError, available_years, render_report_pdf, report_data
+from ..report import ReportError, available_years, report_data
 from ..report.html import report_context
+from ..report.pdf import cached_report_pdf
 
 
 def _data(year: int) -> dict:
@@ -29,7 +30,7 @@ def report_page(request, year: int):
 def report_pdf(request, year: int):
     data = _data(year)
     try:
-        pdf = render_report_pdf(data)
+        pdf = cached_report_pdf(data)
     except PdfUnavailable as error:
         # the page and the JSON still work; say what the server lacks
         return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
