@@ -11,8 +11,15 @@ Used by the evaluation report (``lmec report``) and the certificates of particip
 
 from __future__ import annotations
 
+import atexit
+import logging
 from functools import cache
 from pathlib import Path
+
+# WeasyPrint logs every layout step, and fontTools every font it subsets, at INFO: under the
+# platform's INFO root logger a report would print a hundred lines. Their warnings stay.
+for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor" / "fonts"
 
@@ -42,12 +49,6 @@ html {{ font-family: {FONT_STACK}; font-size: 10.5pt; line-height: 1.5; }}
 """
 
 
-def font_stack(language: str | None) -> str:
-    """The CSS font stack for text in ``language`` (for what does not inherit the page's,
-    such as the text of inline SVG charts)."""
-    return CJK_STACK if (language or "").startswith("zh") else FONT_STACK
-
-
 class PdfUnavailable(RuntimeError):
     """WeasyPrint cannot run here: its system libraries (Pango) are missing."""
 
@@ -69,6 +70,10 @@ def _font_config():
     _weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
+    # drop it before the interpreter tears modules down: FontConfiguration.__del__ calls
+    # into Pango and fails noisily ("Exception ignored in …") once its globals are gone
+    atexit.register(_stylesheets.cache_clear)
+    atexit.register(_font_config.cache_clear)
     return FontConfiguration()
 
 

@@ -13,7 +13,7 @@ def test_it_opens_the_report_of_a_year_and_its_pdf(live_server, strategy_loaded,
     page.locator('a[href="/th/reports/2024/"]').click()
     page.wait_for_url(f"{live_server.url}/th/reports/2024/")
     assert page.locator(".report section.part").count() == 8
-    assert page.locator(".report svg.chart").count() == 7
+    assert page.locator(".report figure.bar-chart").count() == 7
     assert "ไทย" in page.locator("#self-assessments").inner_text()
     page.screenshot(path=str(artefacts / "report-th.png"), full_page=False)
     href = page.locator('a[data-format="pdf"]').get_attribute("href")

@@ -1,20 +1,16 @@
 """The evaluation report as HTML: a whole print-friendly document (cover, contents,
 sections; ``templates/cooperation/report/report.html``) for files and the PDF, or the
-sections alone for the website's page. Charts are inline SVG (:mod:`.charts`)."""
+sections alone for the website's page. Charts: :mod:`.charts`."""
 
 from __future__ import annotations
-
-from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from lmec.core.pdf import font_stack
-
 from ..models import AgeGroup, Gender, ProjectStatus, StakeholderType
-from .charts import bar_chart as draw_bar_chart
+from .charts import bar_chart
 
 #: The report's sections in order: anchor and heading (translated when shown; the tests
 #: read the same list).
@@ -42,7 +38,6 @@ def _labelled(counts: dict[str, int], labels: dict[str, str]) -> list[tuple[str,
 def report_context(data: dict) -> dict:
     """What the templates need besides ``data``: translated labels, the year grid's
     columns and the charts. Call with the report's language active."""
-    bar_chart = partial(draw_bar_chart, font_family=font_stack(data["language"]))
     countries = {c["code"]: c["name"] for c in data["countries"]}
     countries["unknown"] = _("Not given")
     participants = data["participants"]
