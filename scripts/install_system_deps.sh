@@ -1,18 +1,47 @@
 #!/usr/bin/env bash
-# System packages the test suite needs and no wheel provides: PostgreSQL 15 (server) and
-# Chromium for the browser tests, both from Debian's archive; fonts for screenshots of every
-# script. Idempotent: installs only what is missing.
+# System packages no wheel provides, from Debian's archive. Idempotent: installs only what
+# is missing.
+#   scripts/install_system_deps.sh pdf   what the site itself needs (run by `make install`,
+#                                        so by `make demo` and `make test`): Pango for
+#                                        WeasyPrint's PDFs (evaluation report, certificates)
+#                                        and the Noto CJK fonts for Chinese in them
+#   scripts/install_system_deps.sh       that, plus what the whole test suite needs:
+#                                        PostgreSQL 15 (server), Chromium for the browser
+#                                        tests, fonts for screenshots of every script
 set -euo pipefail
+mode=${1:-all}
+case "$mode" in
+  pdf|all) ;;
+  *) echo "usage: $0 [pdf|all]" >&2; exit 2 ;;
+esac
+
+# Listings are read whole before grep: with pipefail, `fc-list | grep -q` fails when grep
+# stops early and fc-list gets SIGPIPE, which would report a present package as missing.
+libs=$( (/sbin/ldconfig -p || ldconfig -p) 2>/dev/null || true)
+fonts=$(fc-list : family 2>/dev/null || true)
+has_lib() { grep -qF "$1" <<<"$libs"; }
+has_font() { grep -qF "$1" <<<"$fonts"; }
+
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -q "Noto Sans Myanmar" || need+=(fonts-noto-core)
+has_lib "libpango-1.0.so.0" || need+=(libpango-1.0-0)
+has_lib "libpangoft2-1.0.so.0" || need+=(libpangoft2-1.0-0)
+has_font "Noto Sans CJK" || need+=(fonts-noto-cjk)
+if [ "$mode" = all ]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
+  has_font "Noto Sans Myanmar" || need+=(fonts-noto-core)
+fi
 if [ ${#need[@]} -eq 0 ]; then
-  echo "system packages: all present"
+  echo "system packages ($mode): all present"
   exit 0
 fi
-echo "system packages: installing ${need[*]}"
+if ! command -v apt-get >/dev/null 2>&1; then
+  # Not Debian/Ubuntu: say what to install; the site runs, PDFs answer with what is missing.
+  echo "system packages ($mode): missing ${need[*]} - install them with your package manager" >&2
+  [ "$mode" = pdf ] && exit 0
+  exit 1
+fi
+echo "system packages ($mode): installing ${need[*]}"
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive

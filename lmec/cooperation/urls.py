@@ -4,6 +4,7 @@ from .views import evaluation as evaluation_views
 from .views import events as event_views
 from .views import framework as views
 from .views import projects as project_views
+from .views import report as report_views
 
 app_name = "cooperation"
 urlpatterns = [
@@ -59,4 +60,7 @@ urlpatterns = [
         evaluation_views.feedback_thanks,
         name="feedback_thanks",
     ),
+    path("reports/", report_views.report_index, name="reports"),
+    path("reports/<int:year>/", report_views.report_page, name="report"),
+    path("reports/<int:year>.pdf", report_views.report_pdf, name="report-pdf"),
 ]

@@ -11,8 +11,15 @@ Used by the evaluation report (``lmec report``) and the certificates of particip
 
 from __future__ import annotations
 
+import atexit
+import logging
 from functools import cache
 from pathlib import Path
+
+# WeasyPrint logs every layout step, and fontTools every font it subsets, at INFO: under the
+# platform's INFO root logger a report would print a hundred lines. Their warnings stay.
+for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor" / "fonts"
 
@@ -22,24 +29,57 @@ FONT_STACK = (
     '"Noto Sans Myanmar", "Noto Sans CJK SC", "Noto Sans SC", sans-serif'
 )
 
+#: Chinese text takes the CJK font first, so that its punctuation (“”、…—, which the Latin
+#: Noto Sans also has) gets the full-width CJK glyphs, not narrow Latin ones.
+CJK_STACK = (
+    '"Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", "Noto Sans Thai", "Noto Sans Lao", '
+    '"Noto Sans Khmer", "Noto Sans Myanmar", sans-serif'
+)
+
+#: The page, and a font stack per language: an element in another language inside a
+#: Chinese document (a quoted Thai self-assessment) goes back to the default stack.
+#: Khmer and Burmese stack vowels and subscript consonants above and below the line, so
+#: they get more line height.
 BASE_CSS = f"""
 @page {{ size: A4; margin: 18mm 16mm 20mm; }}
 html {{ font-family: {FONT_STACK}; font-size: 10.5pt; line-height: 1.5; }}
-:lang(zh-hans) {{ font-family: "Noto Sans", "Noto Sans CJK SC", "Noto Sans SC", sans-serif; }}
+:lang(zh) {{ font-family: {CJK_STACK}; }}
+:lang(en), :lang(th), :lang(vi), :lang(lo), :lang(km), :lang(my) {{ font-family: {FONT_STACK}; }}
+:lang(km), :lang(my) {{ line-height: 1.8; }}
 """
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint cannot run here: its system libraries (Pango) are missing."""
+
+
+def _weasyprint():
+    try:
+        import weasyprint
+    except OSError as error:  # cffi could not load libpango/libgobject
+        raise PdfUnavailable(
+            "PDF output needs Pango (Debian packages libpango-1.0-0 and libpangoft2-1.0-0; "
+            "`scripts/install_system_deps.sh pdf` installs them, as `make` does): "
+            f"{error}"
+        ) from error
+    return weasyprint
 
 
 @cache
 def _font_config():
+    _weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
+    # drop it before the interpreter tears modules down: FontConfiguration.__del__ calls
+    # into Pango and fails noisily ("Exception ignored in …") once its globals are gone
+    atexit.register(_stylesheets.cache_clear)
+    atexit.register(_font_config.cache_clear)
     return FontConfiguration()
 
 
 @cache
 def _stylesheets():
-    from weasyprint import CSS
-
+    CSS = _weasyprint().CSS
     fonts = CSS(
         string=(FONTS_DIR / "fonts.css").read_text(encoding="utf-8"),
         base_url=str(FONTS_DIR) + "/",
@@ -52,10 +92,11 @@ def render_pdf(html: str, *, base_url: str | None = None, css: str = "") -> byte
     """``html`` (a whole document; set ``<html lang=…>``) as PDF bytes.
 
     ``base_url`` resolves relative links and images; ``css`` is added after the base
-    style sheet (page size, margins and the font stack above).
+    style sheet (page size, margins and the font stacks above). Raises
+    :class:`PdfUnavailable` when WeasyPrint's system libraries are missing.
     """
-    from weasyprint import CSS, HTML
-
+    weasyprint = _weasyprint()
+    CSS, HTML = weasyprint.CSS, weasyprint.HTML
     stylesheets = list(_stylesheets())
     if css:
         stylesheets.append(CSS(string=css, font_config=_font_config()))

@@ -41,3 +41,19 @@ def test_it_renders_each_script_with_a_font_that_has_its_glyphs(lang):
     # every font embedded is a Noto family: no fallback font drew boxes for missing glyphs
     assert fonts_of(pdf)
     assert all("Noto" in name for name in fonts_of(pdf)), fonts_of(pdf)
+
+
+def test_it_draws_chinese_punctuation_with_the_cjk_font():
+    # “”… exist in the Latin Noto Sans too; in Chinese text they must be the full-width
+    # CJK glyphs, so the page uses the CJK font alone
+    pdf = render_pdf('<html lang="zh-hans"><body><p>“澜湄合作”，环境……</p></body></html>')
+    assert fonts_of(pdf) and all("CJK" in name for name in fonts_of(pdf)), fonts_of(pdf)
+
+
+def test_it_gives_a_nested_language_its_own_fonts_inside_a_chinese_page():
+    pdf = render_pdf(
+        '<html lang="zh-hans"><body><p>中文</p><p lang="th">ภาษาไทย Thai</p></body></html>'
+    )
+    fonts = {name.split("+")[-1] for name in fonts_of(pdf)}
+    # the Thai paragraph's Latin word is in the Latin Noto Sans, not the CJK font's Latin
+    assert fonts == {"Noto-Sans-CJK-SC", "Noto-Sans-Thai", "Noto-Sans"}, fonts

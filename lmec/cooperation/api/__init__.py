@@ -4,7 +4,7 @@ module per part, each with its own router mounted below."""
 
 from ninja import Router
 
-from . import evaluation, events, projects
+from . import evaluation, events, projects, report
 from .framework import router
 
 cooperation_router = Router()
@@ -12,5 +12,6 @@ cooperation_router.add_router("/events", events.router)
 cooperation_router.add_router("/projects", projects.router)
 cooperation_router.add_router("/assessments", evaluation.assessments_router)
 cooperation_router.add_router("/feedback", evaluation.feedback_router)
+cooperation_router.add_router("/report", report.router)
 
 __all__ = ["cooperation_router", "router"]
