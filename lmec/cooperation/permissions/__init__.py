@@ -2,3 +2,4 @@
 this package registers every rule."""
 
 from . import framework  # noqa: F401
+from . import indicators as _indicators  # noqa: F401
