@@ -242,8 +242,9 @@ def set_indicator_value(
     if errors:
         raise IndicatorInvalid(errors)
     row = (
-        IndicatorValue.objects.select_for_update()
+        IndicatorValue.objects.select_for_update(of=("self",))
         .filter(indicator=indicator, year=year, country=country)
+        .order_by()
         .first()
     )
     created = row is None
