@@ -4,8 +4,11 @@ module per part, each with its own router mounted below."""
 
 from ninja import Router
 
+from . import indicators
 from .framework import router
 
 cooperation_router = Router()
+cooperation_router.add_router("/indicators", indicators.router)
+cooperation_router.add_router("/progress", indicators.progress_router)
 
 __all__ = ["cooperation_router", "router"]
