@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from lmec.cooperation.demo import indicators as indicators_demo
 from lmec.core import demo
 from lmec.knowledge import demo as knowledge_demo
 from lmec.monitoring import demo as monitoring_demo
@@ -20,3 +21,4 @@ class Command(BaseCommand):
             self.stdout.write(f"  (passwords of earlier runs are in {demo.accounts_file()})")
         self.stdout.write(monitoring_demo.describe(monitoring_demo.load_monitoring_demo()))
         self.stdout.write(knowledge_demo.describe(knowledge_demo.load_knowledge_demo()))
+        self.stdout.write(indicators_demo.describe(indicators_demo.load()))
