@@ -149,6 +149,16 @@ def _active_in(year: int, prefix: str = "") -> Q:
     )
 
 
+def _of_direction(direction: str) -> dict:
+    """Subqueries of the events and projects serving an activity of ``direction`` (each
+    once, however many of its activities they serve)."""
+    code = direction.upper()
+    return {
+        "events": Event.objects.filter(activities__action__direction__code=code).values("pk"),
+        "projects": Project.objects.filter(activities__action__direction__code=code).values("pk"),
+    }
+
+
 def counted_registrations(*, now: dt.datetime | None = None):
     """Registrations that count as participants (see the module's docstring)."""
     now = now or timezone.now()
@@ -338,6 +348,7 @@ def participants(
     event: Event | str | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    direction: str | None = None,
     today: dt.date | None = None,
 ) -> dict:
     """Participants (see the module's docstring) by country, gender, age group and
@@ -345,7 +356,8 @@ def participants(
 
     ``{"total": n, "events": n (events with any), "by_country": {"CN": n, …, "unknown": n},
     "by_gender": {…}, "by_age_group": {…}, "by_stakeholder": {…}}``. ``country`` is the
-    participants' own country; ``event`` an :class:`Event` or its slug.
+    participants' own country; ``event`` an :class:`Event` or its slug; ``direction`` keeps
+    the events serving one of its activities.
     """
     from .models import AgeGroup, Gender, StakeholderType
 
@@ -356,6 +368,8 @@ def participants(
         )
     if country:
         registrations = registrations.filter(country_id=_country(country))
+    if direction:
+        registrations = registrations.filter(event__in=_of_direction(direction)["events"])
     if event is not None:
         key = "event" if isinstance(event, Event) else "event__slug"
         registrations = registrations.filter(**{key: event})
@@ -401,6 +415,7 @@ def projects_by_status(
     country: str | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    direction: str | None = None,
     today: dt.date | None = None,
 ) -> dict:
     """Published projects by status and kind (every category present), in one query.
@@ -427,6 +442,8 @@ def projects_by_status(
         for y in range(max(span[0], 1990), min(span[1], 2100) + 1):
             active |= _active_in(y)
         projects = counted_projects(country=country, today=today).filter(active)
+    if direction:
+        projects = projects.filter(pk__in=_of_direction(direction)["projects"])
     by_status = {c: 0 for c in ProjectStatus.values}
     by_kind = {c: 0 for c in ProjectKind.values}
     total = 0
@@ -447,6 +464,7 @@ def funding_by_source(
     country: str | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    direction: str | None = None,
 ) -> list[dict]:
     """Funding of published projects per source type (F1…F6 of strategy 5.3) and lead
     country, in USD (sums of the stored ``amount_usd``) [USD], budgets, commitments and
@@ -461,6 +479,8 @@ def funding_by_source(
         funding = funding.filter(date__year__gte=span[0], date__year__lte=span[1])
     if country:
         funding = funding.filter(project__country_id=_country(country))
+    if direction:
+        funding = funding.filter(project__in=_of_direction(direction)["projects"])
     names = {t.code: t.name for t in FundingSourceType.objects.filter(strategy=_strategy())}
     rows = (
         funding.values("source_type__code", "project__country_id")
@@ -594,9 +614,16 @@ def custom_indicator_series(indicator: Indicator | str, *, country: str | None =
     if not isinstance(indicator, Indicator):
         indicator = Indicator.objects.select_related("direction", "activity").get(code=indicator)
     country = _country(country)
-    values = IndicatorValue.objects.filter(indicator=indicator)
-    values = values.filter(country_id=country) if country else values.filter(country__isnull=True)
-    series = {str(y): v for y, v in values.order_by("year").values_list("year", "value")}
+    if "values" in getattr(indicator, "_prefetched_objects_cache", {}):
+        # prefetched by the caller (a dashboard of many indicators): no query
+        pairs = sorted((v.year, v.value) for v in indicator.values.all() if v.country_id == country)
+    else:
+        values = IndicatorValue.objects.filter(indicator=indicator)
+        values = (
+            values.filter(country_id=country) if country else values.filter(country__isnull=True)
+        )
+        pairs = values.order_by("year").values_list("year", "value")
+    series = {str(y): v for y, v in pairs}
     latest_year = max((int(y) for y in series), default=None)
     latest = series[str(latest_year)] if latest_year is not None else None
     progress = None

@@ -48,6 +48,21 @@ def test_it_puts_the_numbers_of_each_chart_in_a_table(client, records):
     assert "Air monitoring stations sharing data" in html
 
 
+def test_it_builds_a_dashboard_in_a_fixed_number_of_queries(
+    client, records, django_assert_max_num_queries
+):
+    from lmec.cooperation.models import Indicator
+
+    client.get("/en/progress/")  # sessions, caches and the like warmed up
+    with django_assert_max_num_queries(40) as first:
+        client.get("/en/progress/")
+    for n in range(5):  # five more indicators with values: not one more query
+        extra = Indicator.objects.create(code=f"extra-{n}", name=f"Extra {n}", baseline=1)
+        extra.values.create(year=2024, value=n)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.get("/en/progress/")
+
+
 def test_it_narrows_the_country_and_direction_pages(client, records):
     th = page_html(client, "/en/progress/country/TH/", "en")
     assert "Progress in Thailand" in th

@@ -62,6 +62,8 @@ def progress_table(
     suffix = "-".join(str(p) for p in ("progress", name, country, direction, year) if p)
     if name == "directions":
         rows = computed.direction_summary(country=country, **window)
+        if direction:
+            rows = [r for r in rows if r["code"] == direction.upper()]
     elif name == "activities":
         rows = []
         for row in computed.activity_progress(country=country, direction=direction, **window):
@@ -78,21 +80,21 @@ def progress_table(
             for y in row["gap_years"]
         ]
     elif name == "participants":
-        result = computed.participants(year=year, country=country)
+        result = computed.participants(year=year, country=country, direction=direction)
         rows = [
             {"dimension": dimension[3:], "category": category, "participants": n}
             for dimension in ("by_country", "by_gender", "by_age_group", "by_stakeholder")
             for category, n in result[dimension].items()
         ]
     elif name == "projects":
-        result = computed.projects_by_status(year=year, country=country)
+        result = computed.projects_by_status(year=year, country=country, direction=direction)
         rows = [
             {"dimension": dimension[3:], "category": category, "projects": n}
             for dimension in ("by_status", "by_kind")
             for category, n in result[dimension].items()
         ]
     elif name == "funding":
-        rows = computed.funding_by_source(year=year, country=country)
+        rows = computed.funding_by_source(year=year, country=country, direction=direction)
     elif name == "knowledge":
         rows = computed.knowledge_by_theme(year=year)
     else:  # indicators: one row per value, with the indicator's baseline and target

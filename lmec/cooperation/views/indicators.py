@@ -86,9 +86,9 @@ def _dashboard(*, country: str | None = None, direction: str | None = None) -> d
         }
         for row in activities
     ]
-    people = computed.participants(country=country)
-    projects = computed.projects_by_status(country=country)
-    funding = computed.funding_by_source(country=country)
+    people = computed.participants(country=country, direction=direction)
+    projects = computed.projects_by_status(country=country, direction=direction)
+    funding = computed.funding_by_source(country=country, direction=direction)
     charts = [
         _chart(
             "chart-directions",
