@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from ..models import Indicator, IndicatorValue
 
@@ -12,7 +12,11 @@ def indicator_list(
 ) -> QuerySet[Indicator]:
     """Indicators by code with their direction, activity and values (three queries)."""
     indicators = Indicator.objects.select_related("direction", "activity").prefetch_related(
-        Prefetch("values", queryset=IndicatorValue.objects.order_by("year", "country_id"))
+        Prefetch(
+            "values",
+            # the regional value (no country) first in each year, on both databases
+            queryset=IndicatorValue.objects.order_by("year", F("country_id").asc(nulls_first=True)),
+        )
     )
     if direction:
         indicators = indicators.filter(direction__code=direction.upper())
