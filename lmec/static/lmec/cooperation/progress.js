@@ -31,7 +31,9 @@
     if (data.target != null) {
       lines.push({ yAxis: data.target, name: data.target_label, lineStyle: { color: "#be123c", type: "dashed" } });
     }
-    return lines.length ? { symbol: "none", label: { formatter: "{b}: {c}" }, data: lines } : undefined;
+    return lines.length
+      ? { symbol: "none", label: { position: "insideEndTop", formatter: "{b}: {c}" }, data: lines }
+      : undefined;
   }
 
   function render(node) {
@@ -51,8 +53,9 @@
     });
     var values = [];
     data.series.forEach(function (s) { values = values.concat(s.values); });
-    if (data.baseline != null) values.push(data.baseline);
-    if (data.target != null) values.push(data.target);
+    // counts get whole-number ticks; the axis reaches the baseline and target lines
+    var whole = values.every(function (v) { return v == null || Math.round(v) === v; });
+    var lines = [data.baseline, data.target].filter(function (v) { return v != null; });
     chart.setOption({
       animation: false,
       color: COLOURS,
@@ -60,7 +63,14 @@
       legend: { show: data.series.length > 1, top: 0 },
       grid: { left: 60, right: 30, top: data.series.length > 1 ? 40 : 20, bottom: 70 },
       xAxis: { type: "category", data: data.categories, axisLabel: { interval: 0, rotate: data.categories.length > 5 ? 30 : 0, width: 140, overflow: "truncate" } },
-      yAxis: { type: "value", name: data.unit || "", axisLabel: { formatter: number } },
+      yAxis: {
+        type: "value",
+        name: data.unit || "",
+        minInterval: whole && data.kind !== "line" ? 1 : 0,
+        max: lines.length ? function (v) { return Math.max(v.max, Math.max.apply(null, lines)); } : null,
+        min: lines.length ? function (v) { return Math.min(v.min, 0, Math.min.apply(null, lines)); } : null,
+        axisLabel: { formatter: number },
+      },
       series: series,
     });
     window.addEventListener("resize", function () { chart.resize(); });
