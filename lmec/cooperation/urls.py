@@ -13,6 +13,11 @@ urlpatterns = [
         name="progress-export",
     ),
     path(
+        "progress/indicators/<slug:code>/",
+        indicator_views.indicator_page,
+        name="progress-indicator",
+    ),
+    path(
         "progress/country/<str:country>/",
         indicator_views.progress_country,
         name="progress-country",

@@ -266,3 +266,88 @@ def progress_export(request, table: str, fmt: str):
         f'attachment; filename="{data.name}.{export_format.extension}"'
     )
     return response
+
+
+def _writable_places(user) -> list[tuple[str, str]]:
+    """The places whose values ``user`` may enter: ``("", region)`` and country codes."""
+    places = [("", _("Region"))] + [(c.code, c.name) for c in Country.objects.order_by("position")]
+    return [(code, name) for code, name in places if user.has_perm(VALUE_PERM, code or None)]
+
+
+VALUE_PERM = "cooperation.change_indicatorvalue"
+
+
+def indicator_page(request, code: str):
+    """A custom indicator: its series for the region and each country, and (for those who
+    may) the form to enter or correct a yearly value. POST answers 303 back here when
+    stored, 403 without the right, 422 with the form and its errors."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import redirect
+
+    from ..services import indicators as services
+
+    indicator = selectors.indicator_by_code(code)
+    if indicator is None:
+        raise Http404(_("No indicator %(code)s.") % {"code": code})
+    places = _writable_places(request.user)
+    errors: dict[str, list[str]] = {}
+    entered = {}
+    status = 200
+    if request.method == "POST":
+        entered = {k: request.POST.get(k, "").strip() for k in ("year", "country", "value", "note")}
+        year = int(entered["year"]) if entered["year"].isdigit() else None
+        try:
+            value = float(entered["value"].replace(",", "."))
+        except ValueError:
+            value = None
+            errors["value"] = [_("Give a number, e.g. 42.5.")]
+        if year is None:
+            errors["year"] = [_("Give the year as four digits.")]
+        if not errors:
+            try:
+                services.set_indicator_value(
+                    user=request.user,
+                    indicator=indicator,
+                    year=year,
+                    value=value,
+                    country=entered["country"] or None,
+                    note=entered["note"],
+                )
+            except PermissionDenied:
+                return render(
+                    request,
+                    "cooperation/progress/indicator.html",
+                    {"indicator": indicator, "forbidden": True},
+                    status=403,
+                )
+            except services.IndicatorInvalid as exc:
+                errors = exc.errors
+            else:
+                return redirect(f"{request.path}?saved=1", permanent=False)
+        status = 422
+    series = [
+        {
+            "place": name,
+            "data": computed.custom_indicator_series(indicator, country=place or None),
+        }
+        for place, name in [("", _("Region"))]
+        + [(c.code, c.name) for c in Country.objects.order_by("position")]
+    ]
+    years = sorted({int(y) for s in series for y in s["data"]["values"]})
+    for s in series:
+        s["cells"] = [s["data"]["values"].get(str(y)) for y in years]
+    return render(
+        request,
+        "cooperation/progress/indicator.html",
+        {
+            "indicator": indicator,
+            "series": series,
+            "years": years,
+            "places": places,
+            "errors": errors,
+            "entered": entered,
+            "year_choices": list(range(2022, 2028)),
+            "saved": request.GET.get("saved") == "1",
+        },
+        status=status,
+    )
