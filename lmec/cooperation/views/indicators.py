@@ -26,6 +26,7 @@ from ..models import (
     StakeholderType,
 )
 from ..selectors import indicators as selectors
+from ..selectors.framework import current_strategy
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -214,7 +215,7 @@ def _dashboard(*, country: str | None = None, direction: str | None = None) -> d
         "participants": people,
         "export_formats": EXPORT_FORMATS,
         "countries": Country.objects.order_by("position"),
-        "directions": Direction.objects.filter(strategy=computed._strategy()).order_by("number"),
+        "directions": Direction.objects.filter(strategy=current_strategy()).order_by("number"),
     }
 
 
@@ -226,7 +227,7 @@ def progress(request):
 
 def progress_direction(request, direction: str):
     code = direction.upper()
-    found = Direction.objects.filter(strategy=computed._strategy(), code=code).first()
+    found = Direction.objects.filter(strategy=current_strategy(), code=code).first()
     if found is None:
         raise Http404(_("No strategic direction %(code)s.") % {"code": direction})
     context = _dashboard(direction=code)
