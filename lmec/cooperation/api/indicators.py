@@ -47,7 +47,7 @@ Texts = str | dict[str, str]
 READ_ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
-class RecordErrorOut(Schema):
+class IndicatorErrorOut(Schema):
     """Data the services refused: ``errors`` maps each bad field to its messages."""
 
     detail: str
@@ -59,7 +59,7 @@ WRITE_ERRORS = {
     401: ErrorOut,
     403: ErrorOut,
     404: ErrorOut,
-    422: RecordErrorOut | ValidationErrorOut,
+    422: IndicatorErrorOut | ValidationErrorOut,
 }
 WRITE_DOCS = {
     "responses": {
@@ -76,7 +76,7 @@ WRITE_DOCS = {
 # --- progress ------------------------------------------------------------------------------
 
 
-class YearCellOut(Schema):
+class ProgressYearOut(Schema):
     events: int
     projects: int
     expected: bool
@@ -93,7 +93,7 @@ class ActivityProgressOut(Schema):
     timing: Literal["annual", "period"]
     start_year: int
     end_year: int
-    years: dict[str, YearCellOut]
+    years: dict[str, ProgressYearOut]
     events: int
     projects: int
     gap_years: list[int]
@@ -105,7 +105,7 @@ class ActivityProgressList(Schema):
     items: list[ActivityProgressOut]
 
 
-class GapOut(Schema):
+class ProgressGapOut(Schema):
     code: str
     name: str
     direction: str
@@ -114,13 +114,13 @@ class GapOut(Schema):
     year: int
 
 
-class GapList(Schema):
+class ProgressGapList(Schema):
     language: str
     count: int
-    items: list[GapOut]
+    items: list[ProgressGapOut]
 
 
-class DirectionSummaryOut(Schema):
+class ProgressDirectionOut(Schema):
     code: str
     name: str
     activities: int
@@ -130,7 +130,7 @@ class DirectionSummaryOut(Schema):
     gaps: int
 
 
-class ParticipantsOut(Schema):
+class ProgressParticipantsOut(Schema):
     total: int
     events: int
     by_country: dict[str, int]
@@ -139,13 +139,13 @@ class ParticipantsOut(Schema):
     by_stakeholder: dict[str, int]
 
 
-class ProjectsOut(Schema):
+class ProgressProjectsOut(Schema):
     total: int
     by_status: dict[str, int]
     by_kind: dict[str, int]
 
 
-class FundingOut(Schema):
+class ProgressFundingOut(Schema):
     source_type: str
     source_name: str
     country: str | None
@@ -155,7 +155,7 @@ class FundingOut(Schema):
     disbursement_usd: float
 
 
-class ThemeOut(Schema):
+class ProgressKnowledgeOut(Schema):
     theme: str
     name: str
     resources: int
@@ -166,11 +166,13 @@ class ProgressOut(Schema):
     year_from: int
     year_to: int
     country: str | None
-    directions: list[DirectionSummaryOut]
-    participants: ParticipantsOut
-    projects: ProjectsOut
-    funding: list[FundingOut] = Field(..., description="USD sums by source type and country")
-    knowledge: list[ThemeOut]
+    directions: list[ProgressDirectionOut]
+    participants: ProgressParticipantsOut
+    projects: ProgressProjectsOut
+    funding: list[ProgressFundingOut] = Field(
+        ..., description="USD sums by source type and country"
+    )
+    knowledge: list[ProgressKnowledgeOut]
 
 
 def _window(year_from: int, year_to: int) -> tuple[int, int]:
@@ -233,7 +235,7 @@ def progress_activities(
 
 @progress_router.get(
     "/gaps",
-    response={200: GapList, **READ_ERRORS},
+    response={200: ProgressGapList, **READ_ERRORS},
     summary="The activities with a gap in a year",
 )
 def progress_gaps(
@@ -288,7 +290,7 @@ def progress_export(
 # --- custom indicators ---------------------------------------------------------------------
 
 
-class ValueOut(Schema):
+class IndicatorValueOut(Schema):
     year: int
     country: str | None = Field(..., description="null: the regional value")
     value: float
@@ -307,7 +309,7 @@ class IndicatorOut(Schema):
     target: float | None
     target_year: int | None
     higher_is_better: bool
-    values: list[ValueOut]
+    values: list[IndicatorValueOut]
 
 
 class IndicatorList(Schema):
@@ -316,7 +318,7 @@ class IndicatorList(Schema):
     items: list[IndicatorOut]
 
 
-class SeriesOut(Schema):
+class IndicatorSeriesOut(Schema):
     country: str | None
     values: dict[str, float]
     latest_year: int | None
@@ -328,7 +330,7 @@ class SeriesOut(Schema):
 
 class IndicatorDetailOut(IndicatorOut):
     language: str
-    series: list[SeriesOut] = Field(..., description="The region first, then each country")
+    series: list[IndicatorSeriesOut] = Field(..., description="The region first, then each country")
 
 
 class IndicatorIn(Schema):
@@ -362,7 +364,7 @@ class IndicatorPatch(Schema):
     higher_is_better: bool | None = None
 
 
-class ValueIn(Schema):
+class IndicatorValueIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     value: float
@@ -481,7 +483,7 @@ def indicator_update(request, code: Code, body: IndicatorPatch, lang: Lang = Non
 @router.put(
     "/{code}/values/{year}",
     auth=django_auth,
-    response={200: ValueOut, 201: ValueOut, **WRITE_ERRORS},
+    response={200: IndicatorValueOut, 201: IndicatorValueOut, **WRITE_ERRORS},
     openapi_extra=WRITE_DOCS,
     summary="Enter or change a yearly value (editors; a focal point for their country)",
 )
@@ -489,7 +491,7 @@ def value_put(
     request,
     code: Code,
     year: Annotated[int, Path(ge=2000, le=2100)],
-    body: ValueIn,
+    body: IndicatorValueIn,
 ):
     indicator = selectors.indicator_by_code(code)
     if indicator is None:
