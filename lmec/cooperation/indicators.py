@@ -97,6 +97,15 @@ def _strategy() -> Strategy | None:
     return Strategy.objects.order_by("-start_year").first()
 
 
+def _span(year: int | None, year_from: int | None, year_to: int | None) -> tuple | None:
+    """The years a figure covers: one ``year``, a window, or ``None`` (all years)."""
+    if year is not None:
+        return (year, year)
+    if year_from is None and year_to is None:
+        return None
+    return (year_from or 1, year_to or 9999)
+
+
 def _country(country: str | None) -> str | None:
     return country.upper() if country else None
 
@@ -138,6 +147,16 @@ def _active_in(year: int, prefix: str = "") -> Q:
     return Q(**{f"{prefix}first__year__lte": year}) & (
         Q(**{f"{prefix}last__isnull": True}) | Q(**{f"{prefix}last__year__gte": year})
     )
+
+
+def _of_direction(direction: str) -> dict:
+    """Subqueries of the events and projects serving an activity of ``direction`` (each
+    once, however many of its activities they serve)."""
+    code = direction.upper()
+    return {
+        "events": Event.objects.filter(activities__action__direction__code=code).values("pk"),
+        "projects": Project.objects.filter(activities__action__direction__code=code).values("pk"),
+    }
 
 
 def counted_registrations(*, now: dt.datetime | None = None):
@@ -327,6 +346,9 @@ def participants(
     year: int | None = None,
     country: str | None = None,
     event: Event | str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    direction: str | None = None,
     today: dt.date | None = None,
 ) -> dict:
     """Participants (see the module's docstring) by country, gender, age group and
@@ -334,15 +356,20 @@ def participants(
 
     ``{"total": n, "events": n (events with any), "by_country": {"CN": n, …, "unknown": n},
     "by_gender": {…}, "by_age_group": {…}, "by_stakeholder": {…}}``. ``country`` is the
-    participants' own country; ``event`` an :class:`Event` or its slug.
+    participants' own country; ``event`` an :class:`Event` or its slug; ``direction`` keeps
+    the events serving one of its activities.
     """
     from .models import AgeGroup, Gender, StakeholderType
 
     registrations = counted_registrations(now=_now(today))
-    if year is not None:
-        registrations = registrations.filter(event__start__year=year)
+    if span := _span(year, year_from, year_to):
+        registrations = registrations.filter(
+            event__start__year__gte=span[0], event__start__year__lte=span[1]
+        )
     if country:
         registrations = registrations.filter(country_id=_country(country))
+    if direction:
+        registrations = registrations.filter(event__in=_of_direction(direction)["events"])
     if event is not None:
         key = "event" if isinstance(event, Event) else "event__slug"
         registrations = registrations.filter(**{key: event})
@@ -383,7 +410,13 @@ def participants(
 
 
 def projects_by_status(
-    *, year: int | None = None, country: str | None = None, today: dt.date | None = None
+    *,
+    year: int | None = None,
+    country: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    direction: str | None = None,
+    today: dt.date | None = None,
 ) -> dict:
     """Published projects by status and kind (every category present), in one query.
 
@@ -392,7 +425,8 @@ def projects_by_status(
     ``{"total": n, "by_status": {"pipeline": n, …}, "by_kind": {"demonstration": n, …}}``.
     """
     country = _country(country)
-    if year is None:
+    span = _span(year, year_from, year_to)
+    if span is None:
         projects = Project.objects.filter(published=True)
         if country:
             projects = projects.filter(
@@ -404,7 +438,12 @@ def projects_by_status(
                 )
             )
     else:
-        projects = counted_projects(country=country, today=today).filter(_active_in(year))
+        active = Q()
+        for y in range(max(span[0], 1990), min(span[1], 2100) + 1):
+            active |= _active_in(y)
+        projects = counted_projects(country=country, today=today).filter(active)
+    if direction:
+        projects = projects.filter(pk__in=_of_direction(direction)["projects"])
     by_status = {c: 0 for c in ProjectStatus.values}
     by_kind = {c: 0 for c in ProjectKind.values}
     total = 0
@@ -419,7 +458,14 @@ def _usd(value) -> float:
     return float(round(value or 0, 2))
 
 
-def funding_by_source(*, year: int | None = None, country: str | None = None) -> list[dict]:
+def funding_by_source(
+    *,
+    year: int | None = None,
+    country: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    direction: str | None = None,
+) -> list[dict]:
     """Funding of published projects per source type (F1…F6 of strategy 5.3) and lead
     country, in USD (sums of the stored ``amount_usd``) [USD], budgets, commitments and
     disbursements apart; ``year`` is the year of the funding row's date. One query.
@@ -429,10 +475,12 @@ def funding_by_source(*, year: int | None = None, country: str | None = None) ->
     only pairs with funding appear.
     """
     funding = Funding.objects.filter(project__published=True)
-    if year is not None:
-        funding = funding.filter(date__year=year)
+    if span := _span(year, year_from, year_to):
+        funding = funding.filter(date__year__gte=span[0], date__year__lte=span[1])
     if country:
         funding = funding.filter(project__country_id=_country(country))
+    if direction:
+        funding = funding.filter(project__in=_of_direction(direction)["projects"])
     names = {t.code: t.name for t in FundingSourceType.objects.filter(strategy=_strategy())}
     rows = (
         funding.values("source_type__code", "project__country_id")
@@ -456,15 +504,22 @@ def funding_by_source(*, year: int | None = None, country: str | None = None) ->
     ]
 
 
-def knowledge_by_theme(*, year: int | None = None) -> list[dict]:
+def knowledge_by_theme(
+    *, year: int | None = None, year_from: int | None = None, year_to: int | None = None
+) -> list[dict]:
     """Published knowledge resources per theme (a resource counts under each of its
     themes), every theme present; ``year`` is the publication year (``published_on``, else
     the date it was published here). One query.
     ``[{"theme": code, "name": …, "resources": n}, …]``."""
     published = Q(resources__status="published")
-    if year is not None:
-        published &= Q(resources__published_on__year=year) | Q(
-            resources__published_on__isnull=True, resources__published_at__year=year
+    if span := _span(year, year_from, year_to):
+        lo, hi = span
+        published &= Q(
+            resources__published_on__year__gte=lo, resources__published_on__year__lte=hi
+        ) | Q(
+            resources__published_on__isnull=True,
+            resources__published_at__year__gte=lo,
+            resources__published_at__year__lte=hi,
         )
     themes = Theme.objects.annotate(n=Count("resources", filter=published, distinct=True))
     return [{"theme": t.code, "name": t.name, "resources": t.n} for t in themes]
@@ -474,10 +529,15 @@ def knowledge_by_theme(*, year: int | None = None) -> list[dict]:
 
 
 def direction_summary(
-    *, year: int | None = None, country: str | None = None, today: dt.date | None = None
+    *,
+    year: int | None = None,
+    country: str | None = None,
+    year_from: int = YEAR_FROM,
+    year_to: int = YEAR_TO,
+    today: dt.date | None = None,
 ) -> list[dict]:
     """Per strategic direction: activities, events, active projects, participants and gaps,
-    in the window ``year`` (or the whole framework period). An event or project serving two
+    in ``year`` or the window ``year_from``…``year_to`` (default: the framework period). An event or project serving two
     activities of one direction counts once. Seven queries.
 
     ``[{"code", "name", "activities", "events", "projects", "participants", "gaps"}, …]``.
@@ -485,7 +545,8 @@ def direction_summary(
     country = _country(country)
     now = _now(today)
     today = today or timezone.localdate()
-    year_from, year_to = (year, year) if year is not None else (YEAR_FROM, YEAR_TO)
+    if year is not None:
+        year_from = year_to = year
     progress = activity_progress(year_from=year_from, year_to=year_to, country=country, today=today)
     activities = defaultdict(int)
     gap_count = defaultdict(int)
@@ -553,9 +614,16 @@ def custom_indicator_series(indicator: Indicator | str, *, country: str | None =
     if not isinstance(indicator, Indicator):
         indicator = Indicator.objects.select_related("direction", "activity").get(code=indicator)
     country = _country(country)
-    values = IndicatorValue.objects.filter(indicator=indicator)
-    values = values.filter(country_id=country) if country else values.filter(country__isnull=True)
-    series = {str(y): v for y, v in values.order_by("year").values_list("year", "value")}
+    if "values" in getattr(indicator, "_prefetched_objects_cache", {}):
+        # prefetched by the caller (a dashboard of many indicators): no query
+        pairs = sorted((v.year, v.value) for v in indicator.values.all() if v.country_id == country)
+    else:
+        values = IndicatorValue.objects.filter(indicator=indicator)
+        values = (
+            values.filter(country_id=country) if country else values.filter(country__isnull=True)
+        )
+        pairs = values.order_by("year").values_list("year", "value")
+    series = {str(y): v for y, v in pairs}
     latest_year = max((int(y) for y in series), default=None)
     latest = series[str(latest_year)] if latest_year is not None else None
     progress = None

@@ -3,6 +3,7 @@ from django.urls import path
 from .views import evaluation as evaluation_views
 from .views import events as event_views
 from .views import framework as views
+from .views import indicators as indicator_views
 from .views import projects as project_views
 from .views import report as report_views
 
@@ -63,4 +64,23 @@ urlpatterns = [
     path("reports/", report_views.report_index, name="reports"),
     path("reports/<int:year>/", report_views.report_page, name="report"),
     path("reports/<int:year>.pdf", report_views.report_pdf, name="report-pdf"),
+    path("progress/", indicator_views.progress, name="progress"),
+    path(
+        "progress/tables/<slug:table>.<slug:fmt>",
+        indicator_views.progress_export,
+        name="progress-export",
+    ),
+    path(
+        "progress/indicators/<slug:code>/",
+        indicator_views.indicator_page,
+        name="progress-indicator",
+    ),
+    path(
+        "progress/country/<str:country>/",
+        indicator_views.progress_country,
+        name="progress-country",
+    ),
+    path(
+        "progress/<str:direction>/", indicator_views.progress_direction, name="progress-direction"
+    ),
 ]

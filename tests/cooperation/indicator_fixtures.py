@@ -108,6 +108,11 @@ def fund(project, source, kind, day, amount, currency="USD", rate="1"):
 @pytest.fixture
 def records(db):
     """The records described in the module's docstring; returns them by name."""
+    return make_records()
+
+
+def make_records() -> dict:
+    """Write the records described in the module's docstring; returns them by name."""
     from lmec.cooperation.models import Indicator, IndicatorValue
     from lmec.knowledge.models import Resource
 

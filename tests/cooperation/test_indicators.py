@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from lmec.cooperation import indicators
+from lmec.cooperation.selectors import indicators as selectors
 
 from . import indicator_fixtures
 from .indicator_fixtures import TODAY
@@ -172,6 +173,23 @@ def test_it_sums_funding_in_usd_by_source_and_country(records):
     assert [r["source_type"] for r in indicators.funding_by_source(country="cn")] == ["F2"]
 
 
+def test_it_narrows_participants_projects_and_funding_to_a_direction(records):
+    # D1 events e1, e2, e5, e6, e7: r1, r5, r6, r7; D4 has no event
+    assert indicators.participants(direction="D1", today=TODAY)["total"] == 4
+    assert indicators.participants(direction="d4", today=TODAY)["total"] == 0
+    assert indicators.projects_by_status(direction="D4")["total"] == 1  # p1
+    assert indicators.projects_by_status(direction="D5")["by_status"] == {
+        "pipeline": 1,
+        "ongoing": 1,
+        "finalisation": 0,
+        "completed": 0,
+        "cancelled": 1,
+        "suspended": 0,
+    }  # fmt: skip  (p4, p6, p5; p3 unpublished)
+    assert [r["source_type"] for r in indicators.funding_by_source(direction="D1")] == ["F2"]
+    assert [r["country"] for r in indicators.funding_by_source(direction="D4")] == ["LA"]
+
+
 def test_it_counts_published_knowledge_resources_per_theme(records):
     counts = {r["theme"]: r["resources"] for r in indicators.knowledge_by_theme()}
     assert counts == {
@@ -236,6 +254,11 @@ def test_it_computes_in_a_fixed_number_of_queries(records, django_assert_max_num
         indicators.direction_summary(today=TODAY)
     with django_assert_max_num_queries(2):
         indicators.custom_indicator_series("stations-sharing")
+    with django_assert_max_num_queries(3):
+        many = list(selectors.indicator_list())
+    with django_assert_max_num_queries(0):
+        for indicator in many:
+            indicators.custom_indicator_series(indicator, country="TH")
 
 
 def test_it_answers_json_ready_values(records):

@@ -4,12 +4,14 @@ module per part, each with its own router mounted below."""
 
 from ninja import Router
 
-from . import evaluation, events, projects, report
+from . import evaluation, events, indicators, projects, report
 from .framework import router
 
 cooperation_router = Router()
 cooperation_router.add_router("/events", events.router)
 cooperation_router.add_router("/projects", projects.router)
+cooperation_router.add_router("/indicators", indicators.router)
+cooperation_router.add_router("/progress", indicators.progress_router)
 cooperation_router.add_router("/assessments", evaluation.assessments_router)
 cooperation_router.add_router("/feedback", evaluation.feedback_router)
 cooperation_router.add_router("/report", report.router)

@@ -5,5 +5,6 @@ from . import (
     evaluation,  # noqa: F401
     events,  # noqa: F401
     framework,  # noqa: F401
+    indicators,  # noqa: F401
     projects,  # noqa: F401
 )

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from lmec.cooperation.demo import evaluation as evaluation_demo
 from lmec.cooperation.demo import events as events_demo
+from lmec.cooperation.demo import indicators as indicators_demo
 from lmec.cooperation.demo import projects as projects_demo
 from lmec.core import demo
 from lmec.knowledge import demo as knowledge_demo
@@ -28,3 +29,4 @@ class Command(BaseCommand):
         self.stdout.write(events_demo.describe(events_demo.load()))
         self.stdout.write(projects_demo.describe(projects_demo.load()))
         self.stdout.write(evaluation_demo.describe(evaluation_demo.load()))
+        self.stdout.write(indicators_demo.describe(indicators_demo.load()))
