@@ -33,6 +33,7 @@ from ..models import (
     StakeholderType,
 )
 from ..selectors import events as selectors
+from ..selectors.evaluation import feedback_summary
 from ..services import events as services
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -142,6 +143,7 @@ def event_detail(request, slug: str):
                 (d.identifier, selectors.text(d, "title", lang)) for d in event.documents.all()
             ],
             "participants": selectors.participant_aggregates(event),
+            "feedback": feedback_summary("event", event.slug),
             "labels": {
                 "gender": dict(Gender.choices),
                 "age_group": dict(AgeGroup.choices),

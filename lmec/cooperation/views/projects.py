@@ -22,6 +22,7 @@ from ..models import (
     ProjectStatus,
 )
 from ..selectors import projects as selectors
+from ..selectors.evaluation import feedback_summary
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -111,6 +112,7 @@ def project_detail(request, code: str):
                 for d in project.documents.all()
             ],
             "may_edit": request.user.has_perm("cooperation.change_project", project),
+            "feedback": feedback_summary("project", project.code),
         },
     )
 
