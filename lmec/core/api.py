@@ -80,3 +80,44 @@ class ValidationErrorOut(Schema):
 
 #: The error answers every operation documents.
 ERROR_RESPONSES = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+READ_ERRORS = ERROR_RESPONSES
+
+
+class RecordErrorOut(Schema):
+    """A record the services refused: ``errors`` maps each bad field to its messages."""
+
+    detail: str
+    errors: dict[str, list[str]]
+
+
+def write_errors(*, conflict: bool = False) -> dict:
+    """The error answers of a write: 400, 401 (not signed in), 403 (no right, no CSRF token),
+    404, 422 (the record's fields, or the parameters) and, with ``conflict``, 409 (the
+    record's state does not allow the step)."""
+    errors = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+    if conflict:
+        errors[409] = ErrorOut
+    errors[422] = RecordErrorOut | ValidationErrorOut
+    return errors
+
+
+def write_docs(
+    *,
+    conflict: str | None = None,
+    invalid: str = "The record does not validate (each bad field named)",
+    not_found: str | None = None,
+) -> dict:
+    """``openapi_extra`` describing a write's error answers; ``conflict`` describes its 409
+    (give it with ``write_errors(conflict=True)``), ``not_found`` its 404."""
+    responses = {
+        401: {"description": "Not signed in"},
+        403: {
+            "description": "Signed in without the right to do this, or the CSRF token is missing"
+        },
+    }
+    if not_found:
+        responses[404] = {"description": not_found}
+    if conflict:
+        responses[409] = {"description": conflict}
+    responses[422] = {"description": invalid}
+    return {"responses": responses}

@@ -21,7 +21,14 @@ from ninja.security import django_auth
 from pydantic import ConfigDict
 
 from lmec.core import exports
-from lmec.core.api import ErrorOut, Lang, ValidationErrorOut, language_of
+from lmec.core.api import (
+    READ_ERRORS,
+    ErrorOut,
+    Lang,
+    language_of,
+    write_docs,
+    write_errors,
+)
 
 from . import selectors, services, tables
 from .models import CapacityMember, Expert, FocalPoint, Organisation
@@ -53,30 +60,8 @@ Text = Annotated[str | None, Query(max_length=100, description="Part of a name")
 Texts = str | dict[str, str]
 
 
-class RecordErrorOut(Schema):
-    """A record the services refused: ``errors`` maps each bad field to its messages."""
-
-    detail: str
-    errors: dict[str, list[str]]
-
-
-READ_ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
-WRITE_ERRORS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    422: RecordErrorOut | ValidationErrorOut,
-}
-WRITE_DOCS = {
-    "responses": {
-        401: {"description": "Not signed in"},
-        403: {
-            "description": "Signed in without the right to do this, or the CSRF token is missing"
-        },
-        422: {"description": "The record does not validate (each bad field named)"},
-    }
-}
+WRITE_ERRORS = write_errors()
+WRITE_DOCS = write_docs(invalid="The record does not validate (each bad field named)")
 EXPORT_DOCS = {
     "responses": {
         200: {
@@ -151,7 +136,7 @@ class FocalPointListOut(Schema):
     items: list[FocalPointOut]
 
 
-class StationOut(Schema):
+class CapacityStationOut(Schema):
     code: str
     name: str
     kind: str
@@ -172,7 +157,7 @@ class CapacityOut(Schema):
         ..., description="Parameter codes: declared, then those its stations measure"
     )
     station_count: int
-    stations: list[StationOut]
+    stations: list[CapacityStationOut]
     notes: str
 
 

@@ -24,7 +24,16 @@ from ninja.security import django_auth
 from pydantic import ConfigDict
 
 from lmec.core import exports
-from lmec.core.api import ErrorOut, Lang, ValidationErrorOut, language_of
+from lmec.core.api import (
+    READ_ERRORS,
+    ErrorOut,
+    Lang,
+    RecordErrorOut,
+    ValidationErrorOut,
+    language_of,
+    write_docs,
+    write_errors,
+)
 
 from ..models import (
     AssessmentStatus,
@@ -52,32 +61,11 @@ ENTRY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$"
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$"
 
 
-class RecordErrorOut(Schema):
-    """Values the services refused: ``errors`` maps each bad field to its messages."""
-
-    detail: str
-    errors: dict[str, list[str]]
-
-
-READ_ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
-WRITE_ERRORS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: RecordErrorOut | ValidationErrorOut,
-}
-WRITE_DOCS = {
-    "responses": {
-        401: {"description": "Not signed in"},
-        403: {
-            "description": "Signed in without the right to do this, or the CSRF token is missing"
-        },
-        409: {"description": "The assessment is submitted and locked (or, to reopen, a draft)"},
-        422: {"description": "A value does not validate (each bad field named)"},
-    }
-}
+WRITE_ERRORS = write_errors(conflict=True)
+WRITE_DOCS = write_docs(
+    conflict="The assessment is submitted and locked (or, to reopen, a draft)",
+    invalid="A value does not validate (each bad field named)",
+)
 
 
 class EntryOut(Schema):

@@ -23,7 +23,16 @@ from ninja.security import django_auth
 from pydantic import ConfigDict
 
 from lmec.core import exports
-from lmec.core.api import ErrorOut, Lang, ValidationErrorOut, language_of
+from lmec.core.api import (
+    READ_ERRORS,
+    ErrorOut,
+    Lang,
+    RecordErrorOut,
+    ValidationErrorOut,
+    language_of,
+    write_docs,
+    write_errors,
+)
 
 from ..models import AgeGroup, Event, EventKind, Gender, StakeholderType
 from ..selectors import events as selectors
@@ -44,32 +53,12 @@ EMAIL_PATTERN = (
 )
 Texts = str | dict[str, str]
 
-READ_ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
-
-class EventRecordErrorOut(Schema):
-    """A record the services refused: ``errors`` maps each bad field to its messages."""
-
-    detail: str
-    errors: dict[str, list[str]]
-
-
-WRITE_ERRORS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: EventRecordErrorOut | ValidationErrorOut,
-}
-WRITE_DOCS = {
-    "responses": {
-        401: {"description": "Not signed in"},
-        403: {"description": "Signed in without the right to do this, or no CSRF token"},
-        409: {"description": "The event's state does not allow this now"},
-        422: {"description": "The record does not validate (each bad field named)"},
-    }
-}
+WRITE_ERRORS = write_errors(conflict=True)
+WRITE_DOCS = write_docs(
+    conflict="The event's state does not allow this now",
+    invalid="The record does not validate (each bad field named)",
+)
 
 
 class EventLinksOut(Schema):
@@ -372,7 +361,7 @@ def registration_limited(request) -> bool:
         400: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
-        422: EventRecordErrorOut | ValidationErrorOut,
+        422: RecordErrorOut | ValidationErrorOut,
         429: ErrorOut,
     },
     openapi_extra={

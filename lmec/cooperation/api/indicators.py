@@ -19,7 +19,13 @@ from ninja.security import django_auth
 from pydantic import ConfigDict
 
 from lmec.core import exports
-from lmec.core.api import ErrorOut, Lang, ValidationErrorOut, language_of
+from lmec.core.api import (
+    READ_ERRORS,
+    Lang,
+    language_of,
+    write_docs,
+    write_errors,
+)
 
 from .. import indicators as computed
 from ..models import Indicator
@@ -44,33 +50,11 @@ CODE_PATTERN = r"^[a-z0-9][a-z0-9-]{0,59}$"
 Code = Annotated[str, Path(..., pattern=CODE_PATTERN, description="The indicator's code")]
 Texts = str | dict[str, str]
 
-READ_ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
-
-class IndicatorErrorOut(Schema):
-    """Data the services refused: ``errors`` maps each bad field to its messages."""
-
-    detail: str
-    errors: dict[str, list[str]]
-
-
-WRITE_ERRORS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    422: IndicatorErrorOut | ValidationErrorOut,
-}
-WRITE_DOCS = {
-    "responses": {
-        401: {"description": "Not signed in"},
-        403: {
-            "description": "Signed in without the right to do this, or the CSRF token is missing"
-        },
-        404: {"description": "No such indicator"},
-        422: {"description": "The data do not validate (each bad field named)"},
-    }
-}
+WRITE_ERRORS = write_errors()
+WRITE_DOCS = write_docs(
+    not_found="No such indicator", invalid="The data do not validate (each bad field named)"
+)
 
 
 # --- progress ------------------------------------------------------------------------------

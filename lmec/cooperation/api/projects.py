@@ -20,7 +20,13 @@ from ninja.security import django_auth
 from pydantic import ConfigDict
 
 from lmec.core import exports
-from lmec.core.api import ErrorOut, Lang, ValidationErrorOut, language_of
+from lmec.core.api import (
+    READ_ERRORS,
+    Lang,
+    language_of,
+    write_docs,
+    write_errors,
+)
 
 from .. import iati
 from ..models import Funding, FundingKind, Project, ProjectKind, ProjectStatus
@@ -45,28 +51,8 @@ Texts = str | dict[str, str]
 EXPORT_FORMATS = ("csv", "xlsx")
 
 
-class RecordErrorOut(Schema):
-    """Data the services refused: ``errors`` maps each bad field to its messages."""
-
-    detail: str
-    errors: dict[str, list[str]]
-
-
-READ_ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
-WRITE_ERRORS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    422: RecordErrorOut | ValidationErrorOut,
-}
-WRITE_DOCS = {
-    "responses": {
-        401: {"description": "Not signed in"},
-        403: {"description": "Signed in without the right to do this, or no CSRF token"},
-        422: {"description": "The data do not validate (each bad field named)"},
-    }
-}
+WRITE_ERRORS = write_errors()
+WRITE_DOCS = write_docs(invalid="The data do not validate (each bad field named)")
 
 
 class PartnerOut(Schema):

@@ -82,7 +82,7 @@ class GapRow(Schema):
     year: int
 
 
-class ParticipantsOut(Schema):
+class ReportParticipantsOut(Schema):
     total: int
     events: int
     by_country: dict[str, int]
@@ -134,14 +134,14 @@ class RateRow(Schema):
     rows: int
 
 
-class FundingOut(Schema):
+class ReportFundingOut(Schema):
     by_source: list[SourceRow]
     by_country: list[CountryFundingRow]
     totals: Amounts
     rates: list[RateRow]
 
 
-class EntryOut(Schema):
+class ReportEntryOut(Schema):
     direction: str
     activity: str | None
     name: str
@@ -153,14 +153,14 @@ class EntryOut(Schema):
     next_steps: str
 
 
-class AssessmentOut(Schema):
+class ReportAssessmentOut(Schema):
     country: str
     name: str
     language: str
     submitted_on: str | None
     summary: str
     mean_rating: float | None
-    entries: list[EntryOut]
+    entries: list[ReportEntryOut]
 
 
 class MissingOut(Schema):
@@ -169,7 +169,7 @@ class MissingOut(Schema):
 
 
 class SelfAssessmentsOut(Schema):
-    items: list[AssessmentOut]
+    items: list[ReportAssessmentOut]
     missing: list[MissingOut]
 
 
@@ -199,10 +199,10 @@ class ReportOut(Schema):
     directions: list[DirectionRow]
     activities: list[ActivityRow]
     gaps: list[GapRow]
-    participants: ParticipantsOut
+    participants: ReportParticipantsOut
     projects: list[ProjectRow]
     projects_by_status: ProjectsByStatus
-    funding: FundingOut
+    funding: ReportFundingOut
     self_assessments: SelfAssessmentsOut
     public_assessment: PublicAssessmentOut
     knowledge: list[KnowledgeRow]

@@ -19,7 +19,13 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import ConfigDict
 
-from lmec.core.api import ErrorOut, Lang, ValidationErrorOut, language_of
+from lmec.core.api import (
+    READ_ERRORS,
+    Lang,
+    language_of,
+    write_docs,
+    write_errors,
+)
 
 from .. import selectors, services
 from ..models import Access, Resource, ResourceType
@@ -46,32 +52,11 @@ Identifier = Annotated[
 Texts = str | dict[str, str]
 
 
-class RecordErrorOut(Schema):
-    """A record the services refused: ``errors`` maps each bad field to its messages."""
-
-    detail: str
-    errors: dict[str, list[str]]
-
-
-READ_ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
-WRITE_ERRORS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: RecordErrorOut | ValidationErrorOut,
-}
-WRITE_DOCS = {
-    "responses": {
-        401: {"description": "Not signed in"},
-        403: {
-            "description": "Signed in without the right to do this, or the CSRF token is missing"
-        },
-        409: {"description": "The record's state does not allow this step now"},
-        422: {"description": "The record does not validate (each bad field named)"},
-    }
-}
+WRITE_ERRORS = write_errors(conflict=True)
+WRITE_DOCS = write_docs(
+    conflict="The record's state does not allow this step now",
+    invalid="The record does not validate (each bad field named)",
+)
 
 
 class LicenceOut(Schema):
