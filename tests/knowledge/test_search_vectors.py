@@ -1,11 +1,12 @@
-"""The semantic search's vector arithmetic: the sign-bit first pass with exact rescoring
-(approximate above ``rescore`` rows, exact below), the row mask, the query-vector cache."""
+"""The semantic search's vector arithmetic: the first pass on the rows' principal components
+with exact rescoring (approximate above ``rescore`` rows, exact below), the row mask, the
+query-vector cache."""
 
 import numpy as np
 import pytest
 
 from lmec.knowledge.search import embeddings
-from lmec.knowledge.search.embeddings import DIM, Matrix, hamming, nearest, sign_bits
+from lmec.knowledge.search.embeddings import DIM, Matrix, nearest, principal_projection
 
 
 def unit(rows: np.ndarray) -> np.ndarray:
@@ -26,22 +27,43 @@ def clustered():
     return m, q
 
 
-def test_it_counts_the_differing_sign_bits_of_each_row():
+def test_it_projects_on_the_leading_principal_components():
     rng = np.random.default_rng(1)
-    rows = rng.standard_normal((37, DIM)).astype(np.float32)
+    # 3,000 rows in a 40-dimension subspace of the 384 (plus an offset): 128 components keep
+    # all of it, so the projected product ranks exactly as the full one, up to a constant.
+    subspace = np.linalg.qr(rng.standard_normal((DIM, 40)))[0]
+    rows = (rng.standard_normal((3000, 40)) @ subspace.T + 0.3).astype(np.float32)
     q = rng.standard_normal(DIM).astype(np.float32)
-    signs = sign_bits(rows)
-    assert signs.shape == (6, 37) and signs.dtype == np.uint64
-    expected = ((rows > 0) != (q > 0)).sum(axis=1)
-    np.testing.assert_array_equal(hamming(signs, sign_bits(q)), expected)
+    basis, projected = principal_projection(rows)
+    assert basis.shape == (DIM, 128) and projected.shape == (3000, 128)
+    np.testing.assert_allclose(basis.T @ basis, np.eye(128), atol=1e-4)
+    rough, full = projected @ (basis.T @ q), rows @ q
+    np.testing.assert_allclose(rough - rough.mean(), full - full.mean(), atol=1e-3)
 
 
-def test_it_finds_the_exact_top_k_through_the_sign_bit_pass(clustered):
+def test_it_loses_nothing_when_the_rows_span_fewer_dimensions_than_it_keeps():
+    rng = np.random.default_rng(2)
+    subspace = np.linalg.qr(rng.standard_normal((DIM, 60)))[0]
+    m = Matrix(
+        token=1,
+        resource_ids=np.arange(1, 4001, dtype=np.int64),
+        vectors=unit(rng.standard_normal((4000, 60)) @ subspace.T),
+    )
+    q = unit(rng.standard_normal(DIM))
+    exact = nearest(q, 20, m=m, rescore=0)
+    approximate = nearest(q, 20, m=m, rescore=150)
+    assert [r for r, _s in approximate] == [r for r, _s in exact]
+    np.testing.assert_allclose([s for _r, s in approximate], [s for _r, s in exact], atol=1e-6)
+
+
+def test_it_finds_the_exact_top_k_through_the_projected_pass(clustered):
     m, q = clustered
     exact = nearest(q, 10, m=m, rescore=0)
     approximate = nearest(q, 10, m=m, rescore=200)
     assert [rid for rid, _s in exact] == list(range(101, 111))
-    assert approximate == exact  # same ids, same (exact float32) cosines
+    assert [r for r, _s in approximate] == [r for r, _s in exact]
+    # the rescored cosines are exact (float32 products, summed in another order)
+    np.testing.assert_allclose([s for _r, s in approximate], [s for _r, s in exact], atol=1e-6)
 
 
 def test_it_searches_exactly_when_there_are_no_more_rows_than_it_rescores(clustered):
@@ -49,12 +71,13 @@ def test_it_searches_exactly_when_there_are_no_more_rows_than_it_rescores(cluste
     assert nearest(q, 50, m=m, rescore=5000) == nearest(q, 50, m=m, rescore=0)
 
 
-def test_it_keeps_masked_rows_out_of_the_sign_bit_pass(clustered):
+def test_it_keeps_masked_rows_out_of_the_projected_pass(clustered):
     m, q = clustered
     rows = np.ones(len(m.resource_ids), dtype=bool)
     rows[100:110] = False  # the nearest cluster may not be found
     result = nearest(q, 10, rows=rows, m=m, rescore=200)
-    assert result == nearest(q, 10, rows=rows, m=m, rescore=0)
+    exact = nearest(q, 10, rows=rows, m=m, rescore=0)
+    assert [r for r, _s in result] == [r for r, _s in exact]
     assert {rid for rid, _s in result} == set(range(201, 211))
     allowed = np.arange(300, 5001)  # and by id: neither cluster
     result = nearest(q, 5, allowed=allowed, m=m, rescore=200)

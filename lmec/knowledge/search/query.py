@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -247,12 +248,31 @@ def lexical_ranking(clauses: list[Clause], cat, checked: dict, resources) -> Ran
 _row_positions: dict = {}
 
 
-def semantic_ranking(q: str, cat, checked: dict, resources, k: int | None = None) -> Ranking:
-    """The ``k`` (default :data:`SEMANTIC_TOP_K`) allowed resources nearest to ``q`` (cosine
-    of the best language version)."""
-    k = k or SEMANTIC_TOP_K
+def _query_vector(q: str) -> np.ndarray:
     q = text.normalize(q)
-    vector = embeddings.query_vector(q, text.detect_language(q))
+    return embeddings.query_vector(q, text.detect_language(q))
+
+
+#: One thread that embeds a hybrid search's query while the calling thread runs the lexical
+#: match (the model's C code and the database driver both release the GIL): the two no
+#: longer add up. It never touches the database.
+_embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lmec-query-embedding")
+
+
+def semantic_ranking(
+    q: str,
+    cat,
+    checked: dict,
+    resources,
+    k: int | None = None,
+    *,
+    vector: np.ndarray | None = None,
+) -> Ranking:
+    """The ``k`` (default :data:`SEMANTIC_TOP_K`) allowed resources nearest to ``q`` (cosine
+    of the best language version). ``vector``: ``q``'s, if already computed."""
+    k = k or SEMANTIC_TOP_K
+    if vector is None:
+        vector = _query_vector(q)
     m = embeddings.matrix(cat.token)
     if not len(m.resource_ids):
         return _EMPTY
@@ -538,13 +558,15 @@ def search(
                 _items(page, {}, set(), lang),
                 mode,
             )
+        # Nothing to look for ("-dams", ",,,"): no neighbours of an empty meaning.
+        semantic = mode != "lexical" and any(not c.negated for c in clauses)
+        vector = _embedder.submit(_query_vector, q) if semantic else None
         cat = catalogue.current()
         rankings = []
         if mode in ("lexical", "hybrid"):
             rankings.append(lexical_ranking(clauses, cat, checked, own))
-        if mode in ("semantic", "hybrid") and any(not c.negated for c in clauses):
-            # Nothing to look for ("-dams", ",,,"): no neighbours of an empty meaning.
-            rankings.append(semantic_ranking(q, cat, checked, own))
+        if semantic:
+            rankings.append(semantic_ranking(q, cat, checked, own, vector=vector.result()))
         elif mode == "semantic":
             rankings.append(_EMPTY)
         ids, ranked_scores = rankings[0] if len(rankings) == 1 else fuse_arrays(*rankings)
