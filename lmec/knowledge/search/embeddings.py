@@ -22,7 +22,7 @@ matrix-vector product), then the exact cosine of the :data:`RESCORE` best rows o
 pass. It is an approximation, used only above :data:`RESCORE` candidate rows (a small or
 strictly filtered set is searched exactly). Measured on the benchmark's 100,000 records
 (docs/knowledge-search.md, "Latency design"): the top 20 scores equal the exact search's
-for 209 of 210 queries (99.9 % of the top-20 positions). Also measured and not used: the
+for 208 of 210 queries (99.8 % of the top-20 positions). Also measured and not used: the
 sign bits of the rows (binary quantisation, Hamming distance first) are cheaper still but
 kept only 80 % of the exact top 20 with 2,000 rows rescored; NumPy has no fast float16 or
 int8 matrix product (float16 400 ms, int8 → int32 63 ms for the product that takes ~25 ms in

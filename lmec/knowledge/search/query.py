@@ -38,7 +38,14 @@ from django.utils import translation
 
 from lmec.core.models import Country, Theme
 from lmec.knowledge import licences
-from lmec.knowledge.models import CASE_FIELDS, Distribution, Resource, ResourceType, Status
+from lmec.knowledge.models import (
+    CASE_FIELDS,
+    TRANSLATED_FIELDS,
+    Distribution,
+    Resource,
+    ResourceType,
+    Status,
+)
 
 from . import catalogue, embeddings, snippets, text
 from .backends import LANGUAGES, Clause, backend
@@ -442,13 +449,23 @@ def _ordered(qs: QuerySet, sort: str, lang: str) -> QuerySet:
     return _newest(qs)
 
 
-def _field(resource: Resource, name: str, lang: str) -> str:
-    return getattr(resource, f"{name}_{lang.replace('-', '_')}", "") or ""
+def _field(row: dict, name: str, lang: str) -> str:
+    return row.get(f"{name}_{lang.replace('-', '_')}") or ""
+
+
+#: The columns a result item is made from: its keys, and every language version of the
+#: texts a snippet may come from (no other column of the wide resource row, and no model
+#: instances: measured, ``in_bulk`` of 20 rows was ~40 % of the page's cost).
+_ITEM_COLUMNS = ("id", "identifier", "type", "language", "published_on") + tuple(
+    f"{name}_{code.replace('-', '_')}" for name in TRANSLATED_FIELDS for code in LANGUAGES
+)
 
 
 def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str) -> list[dict]:
-
-    by_id = Resource.objects.in_bulk(ids)
+    by_id = {
+        row["id"]: row
+        for row in Resource.objects.filter(id__in=ids).order_by().values(*_ITEM_COLUMNS)
+    }
     resources = [by_id[i] for i in ids if i in by_id]
     files: dict[int, list[Distribution]] | None = None  # loaded once, when first needed
     items = []
@@ -456,13 +473,13 @@ def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str)
         # The reader's language if the record has it, else its original; but where the
         # query's words occur only in another version, show that one (title and snippet
         # in one language).
-        order = [lang, resource.language] + [
-            c for c in LANGUAGES if c not in (lang, resource.language)
+        order = [lang, resource["language"]] + [
+            c for c in LANGUAGES if c not in (lang, resource["language"])
         ]
         versions = [
             c for c in order if _field(resource, "title", c) or _field(resource, "abstract", c)
         ]
-        shown = versions[0] if versions else resource.language
+        shown = versions[0] if versions else resource["language"]
         snippet = None
         if terms:
             for code in versions:
@@ -484,7 +501,7 @@ def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str)
                     .only("id", "resource_id", "language", "text")
                 ):
                     files.setdefault(dist.resource_id, []).append(dist)
-            for dist in files.get(resource.id, []):
+            for dist in files.get(resource["id"], []):
                 snippet = snippets.highlight(
                     text.normalize(dist.text), terms, dist.language or None
                 )
@@ -492,16 +509,19 @@ def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str)
                     break
         if snippet is None:
             snippet = snippets.lead(text.normalize(_field(resource, "abstract", shown)))
+        title = _field(resource, "title", shown)
+        if not title:  # the model's own fallback (modeltranslation, the active language)
+            title = Resource.objects.get(id=resource["id"]).title
         items.append(
             {
-                "identifier": resource.identifier,
-                "id": resource.id,
-                "type": resource.type,
-                "title": text.normalize(_field(resource, "title", shown) or resource.title),
+                "identifier": resource["identifier"],
+                "id": resource["id"],
+                "type": resource["type"],
+                "title": text.normalize(title),
                 "language": shown,
                 "snippet": snippet,
-                "score": scores.get(resource.id),
-                "date": resource.published_on,
+                "score": scores.get(resource["id"]),
+                "date": resource["published_on"],
             }
         )
     return items
