@@ -108,3 +108,23 @@ def test_it_caches_query_vectors_by_text_and_language():
     assert other is not first and not np.array_equal(other, first)
     embeddings._query_cache.clear()
     np.testing.assert_array_equal(embeddings.query_vector("mangrove forest", "en"), first)
+
+
+def test_it_reuses_a_lexical_ranking_until_the_index_changes(db):
+    from lmec.knowledge.search import query
+
+    from .search_fixtures import make_resource
+
+    make_resource(identifier="a", language="en", title={"en": "Mekong sediment survey"})
+    query.clear_caches()
+    first = query.search("sediment", mode="lexical")
+    assert [i["identifier"] for i in first.items] == ["a"]
+    assert len(query._lexical_cache) == 1
+    # a facet filter and the next page reuse the unfiltered ranking of the match
+    assert query.search("sediment", mode="lexical", filters={"language": ["th"]}).count == 0
+    assert query.search("sediment", mode="lexical", offset=1).items == []
+    assert len(query._lexical_cache) == 1
+    make_resource(identifier="b", language="en", title={"en": "Sediment and fisheries"})
+    again = query.search("sediment", mode="lexical")  # a new index state: matched again
+    assert sorted(i["identifier"] for i in again.items) == ["a", "b"]
+    assert len(query._lexical_cache) == 2

@@ -143,6 +143,11 @@ def query_vector(text: str, language: str | None = None) -> np.ndarray:
     return vector
 
 
+def clear_query_cache() -> None:
+    with _query_lock:
+        _query_cache.clear()
+
+
 def text_hash(passage: str) -> str:
     """The key of a stored vector: the model and the text it read (the first
     :data:`PASSAGE_CHARS`), so a vector is made again only when one of them changes."""

@@ -25,6 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -243,10 +245,43 @@ def _keep(rids: np.ndarray, cat, checked: dict, resources: QuerySet | None) -> n
     return np.isin(rids, allowed)
 
 
+#: Unfiltered lexical rankings of recent queries, by database, index state token and clauses:
+#: the next page, a facet click (filters apply after the match) or a popular query reuses
+#: the database's scoring of every match (bm25 / ts_rank_cd of 54,000 matches of "the":
+#: hundreds of ms). Exact: any index write changes the token. Bounded by the ids it holds.
+_lexical_cache: OrderedDict[tuple, Ranking] = OrderedDict()
+_lexical_lock = threading.Lock()
+LEXICAL_CACHE_IDS = 2_000_000
+
+
+def _unfiltered_lexical(clauses: list[Clause], token: int) -> Ranking:
+    key = (connection.alias, connection.settings_dict.get("NAME"), token, tuple(clauses))
+    with _lexical_lock:
+        cached = _lexical_cache.get(key)
+        if cached is not None:
+            _lexical_cache.move_to_end(key)
+            return cached
+    ranking = _best_first(*backend().scores(clauses))
+    for array in ranking:
+        array.flags.writeable = False
+    with _lexical_lock:
+        _lexical_cache[key] = ranking
+        while sum(len(r[0]) for r in _lexical_cache.values()) > LEXICAL_CACHE_IDS:
+            _lexical_cache.popitem(last=False)
+    return ranking
+
+
+def clear_caches() -> None:
+    """Forget cached query vectors and lexical rankings (a benchmark's cold searches)."""
+    with _lexical_lock:
+        _lexical_cache.clear()
+    embeddings.clear_query_cache()
+
+
 def lexical_ranking(clauses: list[Clause], cat, checked: dict, resources) -> Ranking:
     if not any(not c.negated for c in clauses):
         return _EMPTY
-    rids, scores = _best_first(*backend().scores(clauses))
+    rids, scores = _unfiltered_lexical(clauses, cat.token)
     keep = _keep(rids, cat, checked, resources)
     return rids[keep], scores[keep]
 
