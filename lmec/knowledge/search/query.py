@@ -27,7 +27,6 @@ import json
 import re
 import threading
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -293,12 +292,6 @@ _row_positions: dict = {}
 def _query_vector(q: str) -> np.ndarray:
     q = text.normalize(q)
     return embeddings.query_vector(q, text.detect_language(q))
-
-
-#: One thread that embeds a hybrid search's query while the calling thread runs the lexical
-#: match (the model's C code and the database driver both release the GIL): the two no
-#: longer add up. It never touches the database.
-_embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lmec-query-embedding")
 
 
 def semantic_ranking(
@@ -615,13 +608,12 @@ def search(
             )
         # Nothing to look for ("-dams", ",,,"): no neighbours of an empty meaning.
         semantic = mode != "lexical" and any(not c.negated for c in clauses)
-        vector = _embedder.submit(_query_vector, q) if semantic else None
         cat = catalogue.current()
         rankings = []
         if mode in ("lexical", "hybrid"):
             rankings.append(lexical_ranking(clauses, cat, checked, own))
         if semantic:
-            rankings.append(semantic_ranking(q, cat, checked, own, vector=vector.result()))
+            rankings.append(semantic_ranking(q, cat, checked, own))
         elif mode == "semantic":
             rankings.append(_EMPTY)
         ids, ranked_scores = rankings[0] if len(rankings) == 1 else fuse_arrays(*rankings)
