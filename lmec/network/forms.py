@@ -61,7 +61,8 @@ class CapacityFilterForm(forms.Form):
         choices=[("", _("All types")), *CapacityMember.Kind.choices],
     )
     media = forms.ChoiceField(
-        label=_("Media"),
+        # "Media" alone reads as news media (the stakeholder type) in translation
+        label=_("Air or water"),
         required=False,
         choices=[("", _("Air and water")), *CapacityMember.Media.choices],
     )

@@ -57,7 +57,7 @@ def test_it_takes_feedback_on_published_events_and_projects_only(users, event):
     project = Project.objects.create(code="mekong-air", kind="demonstration", title="Mekong air")
     with pytest.raises(services.EvaluationInvalid) as refused:
         send(users.anonymous, kind="project", code="mekong-air")
-    assert refused.value.errors == {"code": ["No public project 'mekong-air'."]}
+    assert refused.value.errors == {"code": ["No published project has the code 'mekong-air'."]}
     project.published = True
     project.save()
     assert send(users.anonymous, kind="project", code="mekong-air").project == project

@@ -54,7 +54,7 @@ def test_it_refuses_feedback_on_what_is_not_public(client):
         FEEDBACK, {"kind": "event", "code": "nope", "rating": 3}, content_type="application/json"
     )
     assert answer.status_code == 404
-    assert answer.json() == {"detail": "No public event 'nope'."}
+    assert answer.json() == {"detail": "No published event has the code 'nope'."}
 
 
 def test_it_answers_429_with_retry_after_per_address(client, settings):

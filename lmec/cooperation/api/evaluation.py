@@ -404,7 +404,9 @@ def send_feedback(request, body: FeedbackIn, response: HttpResponse):
         response["Retry-After"] = str(exc.retry_after)
         return Status(429, {"detail": str(exc)})
     if services.feedback_target(body.kind, body.code) is None:
-        return Status(404, {"detail": f"No public {body.kind} {body.code!r}."})
+        return Status(
+            404, {"detail": str(services.NO_PUBLIC_TARGET[body.kind] % {"code": body.code})}
+        )
     try:
         feedback = services.send_feedback(
             user=request.user,
@@ -444,6 +446,6 @@ def feedback_summary(
 ):
     summary = selectors.feedback_summary(kind, code, comments=comments)
     if summary is None:
-        raise HttpError(404, f"No public {kind} {code!r}.")
+        raise HttpError(404, str(services.NO_PUBLIC_TARGET[kind] % {"code": code}))
     summary.pop("target")
     return summary

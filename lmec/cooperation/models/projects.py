@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lmec.core.models import Country
 
@@ -133,7 +134,7 @@ class Project(models.Model):
 class PartnerRole(models.TextChoices):
     """IATI OrganisationRole codes (2.03): 1 Funding, 2 Accountable, 3 Extending, 4 Implementing."""
 
-    FUNDING = "1", _("Funding")
+    FUNDING = "1", pgettext_lazy("IATI organisation role", "Funding")
     ACCOUNTABLE = "2", _("Accountable")
     EXTENDING = "3", _("Extending")
     IMPLEMENTING = "4", _("Implementing")

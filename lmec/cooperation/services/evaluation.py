@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_ratelimit.core import get_usage
 
 from lmec.core.models import Country
@@ -44,6 +45,12 @@ from ..selectors.framework import current_strategy
 
 #: What public feedback may be about: target kind -> the field of :class:`Feedback`.
 FEEDBACK_KINDS = ("activity", "event", "project")
+#: "No public <kind> …" per kind: the kind is a word of the sentence, translated with it.
+NO_PUBLIC_TARGET = {
+    "activity": gettext_lazy("No activity of the framework has the code %(code)r."),
+    "event": gettext_lazy("No published event has the code %(code)r."),
+    "project": gettext_lazy("No published project has the code %(code)r."),
+}
 ENTRY_TEXT_FIELDS = ("achievements", "challenges", "next_steps")
 ENTRY_TEXT_MAX = 10_000
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -372,7 +379,7 @@ def send_feedback(
     else:
         target = feedback_target(kind, code)
         if target is None:
-            errors["code"] = [_("No public %(kind)s %(code)r.") % {"kind": kind, "code": code}]
+            errors["code"] = [NO_PUBLIC_TARGET[kind] % {"code": code}]
     if isinstance(rating, str) and rating.strip().isdigit():
         rating = int(rating)
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
