@@ -10,11 +10,13 @@ import re
 from contextlib import contextmanager
 from typing import Annotated, Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
-from ninja import Query, Schema
+from ninja import Query, Schema, Status
 from ninja.errors import HttpError
 from pydantic import WithJsonSchema
 
+from .errors import RecordInvalid, StateConflict
 from .i18n import LANGUAGE_CODES, normalise_language
 
 #: What ``?lang=`` accepts: a platform language, any case, ``_`` or ``-`` and a region or
@@ -121,3 +123,17 @@ def write_docs(
         responses[409] = {"description": conflict}
     responses[422] = {"description": invalid}
     return {"responses": responses}
+
+
+def refusals(call):
+    """Run ``call`` (a service); turn its refusals into the documented answers: no right
+    403, fields that do not validate 422 with ``errors`` by field, a step the state does not
+    allow 409."""
+    try:
+        return call()
+    except PermissionDenied as exc:
+        return Status(403, {"detail": str(exc) or "Forbidden"})
+    except RecordInvalid as exc:
+        return Status(422, {"detail": exc.describe(), "errors": exc.errors})
+    except StateConflict as exc:
+        return Status(409, {"detail": str(exc)})

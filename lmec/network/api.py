@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.security import django_auth
@@ -26,6 +25,7 @@ from lmec.core.api import (
     ErrorOut,
     Lang,
     language_of,
+    refusals,
     write_docs,
     write_errors,
 )
@@ -256,16 +256,6 @@ def _data(body: Schema) -> dict:
     return {k: v for k, v in body.model_dump(exclude_unset=True, mode="json").items()}
 
 
-def _refused(call):
-    """Run a service; turn its refusals into the documented answers."""
-    try:
-        return call()
-    except PermissionDenied as exc:
-        return Status(403, {"detail": str(exc) or "Forbidden"})
-    except services.DirectoryInvalid as exc:
-        return Status(422, {"detail": exc.describe(), "errors": exc.errors})
-
-
 def _download(table: exports.Table, name: str) -> HttpResponse:
     content, fmt = exports.export(table, name)
     response = HttpResponse(content, content_type=fmt.media_type)
@@ -365,7 +355,7 @@ def get_organisation(request, slug: Slug, lang: Lang = None):
 )
 def create_organisation(request, body: OrganisationIn, lang: Lang = None):
     with language_of(request, lang):
-        answer = _refused(lambda: services.create_organisation(user=request.auth, data=_data(body)))
+        answer = refusals(lambda: services.create_organisation(user=request.auth, data=_data(body)))
         if isinstance(answer, Organisation):
             return Status(201, selectors.organisation_summary(answer))
         return answer
@@ -383,7 +373,7 @@ def update_organisation(request, slug: Slug, body: OrganisationPatch, lang: Lang
         organisation = Organisation.objects.filter(slug=slug).first()
         if organisation is None:
             return _not_found("organisation", slug)
-        answer = _refused(
+        answer = refusals(
             lambda: services.update_organisation(
                 user=request.auth, organisation=organisation, data=_data(body)
             )
@@ -478,7 +468,7 @@ def my_profile(request, lang: Lang = None):
 )
 def save_my_profile(request, body: ExpertPatch, lang: Lang = None):
     with language_of(request, lang):
-        answer = _refused(
+        answer = refusals(
             lambda: services.save_own_expert_profile(user=request.auth, data=_data(body))
         )
         if isinstance(answer, Expert):
@@ -508,7 +498,7 @@ def get_expert(request, id: ExpertId, lang: Lang = None):
 )
 def create_expert(request, body: ExpertIn, lang: Lang = None):
     with language_of(request, lang):
-        answer = _refused(lambda: services.create_expert(user=request.auth, data=_data(body)))
+        answer = refusals(lambda: services.create_expert(user=request.auth, data=_data(body)))
         if isinstance(answer, Expert):
             return Status(201, selectors.expert_summary(answer))
         return answer
@@ -527,7 +517,7 @@ def update_expert(request, id: ExpertId, body: ExpertPatch, lang: Lang = None):
             expert = selectors.expert(request.auth, id)
         except Expert.DoesNotExist:
             return _not_found("expert", id)
-        answer = _refused(
+        answer = refusals(
             lambda: services.update_expert(user=request.auth, expert=expert, data=_data(body))
         )
         if isinstance(answer, Expert):
@@ -573,7 +563,7 @@ def export_focal_points(request, format: ExportFormat, lang: Lang = None):
 )
 def save_focal_point(request, body: FocalPointIn, lang: Lang = None):
     with language_of(request, lang):
-        answer = _refused(lambda: services.save_focal_point(user=request.auth, data=_data(body)))
+        answer = refusals(lambda: services.save_focal_point(user=request.auth, data=_data(body)))
         if isinstance(answer, FocalPoint):
             return selectors.focal_point_summary(answer)
         return answer
@@ -631,7 +621,7 @@ def export_capacity(
 )
 def create_capacity(request, body: CapacityIn, lang: Lang = None):
     with language_of(request, lang):
-        answer = _refused(
+        answer = refusals(
             lambda: services.create_capacity_member(user=request.auth, data=_data(body))
         )
         if isinstance(answer, CapacityMember):
@@ -652,7 +642,7 @@ def update_capacity(request, slug: Slug, body: CapacityPatch, lang: Lang = None)
         member = CapacityMember.objects.filter(organisation__slug=slug).first()
         if member is None:
             return _not_found("capacity member", slug)
-        answer = _refused(
+        answer = refusals(
             lambda: services.update_capacity_member(
                 user=request.auth, member=member, data=_data(body)
             )

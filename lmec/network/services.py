@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from lmec.core.errors import RecordInvalid
 from lmec.core.i18n import LANGUAGE_CODES
 from lmec.core.models import Country, Theme
 
@@ -36,17 +37,8 @@ SLUG_MAX = 100
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 
 
-class DirectoryInvalid(ValueError):
+class DirectoryInvalid(RecordInvalid):
     """A record that cannot be stored: ``errors`` maps each bad field to its messages."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        self.errors = {field: [str(m) for m in messages] for field, messages in errors.items()}
-        super().__init__(self.describe())
-
-    def describe(self) -> str:
-        return "; ".join(
-            f"{field}: {' '.join(messages)}" for field, messages in self.errors.items()
-        )
 
 
 class _Errors(dict):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -31,6 +30,7 @@ from lmec.core.api import (
     RecordErrorOut,
     ValidationErrorOut,
     language_of,
+    refusals,
     write_docs,
     write_errors,
 )
@@ -192,18 +192,6 @@ def _assessment(assessment: SelfAssessment, *, entries: bool = False) -> dict:
     return out
 
 
-def _refused(call):
-    """Run a service; turn its refusals into the documented answers."""
-    try:
-        return call()
-    except PermissionDenied as exc:
-        return Status(403, {"detail": str(exc) or "Forbidden"})
-    except services.EvaluationInvalid as exc:
-        return Status(422, {"detail": exc.describe(), "errors": exc.errors})
-    except services.AssessmentLocked as exc:
-        return Status(409, {"detail": str(exc)})
-
-
 def _visible(request, country: str, year: int) -> SelfAssessment:
     try:
         return selectors.assessment_for(request.user, country, year)
@@ -293,7 +281,7 @@ def start_assessment(
 ):
     with language_of(request, lang):
         existed = SelfAssessment.objects.filter(country_id=country, year=year).exists()
-        answer = _refused(
+        answer = refusals(
             lambda: services.start_assessment(
                 user=request.auth,
                 country=country,
@@ -329,7 +317,7 @@ def save_entry(
         )
         if target is None:
             raise HttpError(404, f"No answer for {entry!r} in this self-assessment.")
-        answer = _refused(
+        answer = refusals(
             lambda: services.save_entry(
                 user=request.auth, entry=target, data=body.model_dump(exclude_unset=True)
             )
@@ -344,7 +332,7 @@ def _step(service, summary: str, name: str):
     def view(request, country: CountryCode, year: Year, lang: Lang = None):
         with language_of(request, lang):
             assessment = _visible(request, country, year)
-            answer = _refused(lambda: service(user=request.auth, assessment=assessment))
+            answer = refusals(lambda: service(user=request.auth, assessment=assessment))
             if isinstance(answer, Status):
                 return answer
             return _assessment(answer, entries=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import reverse
 from django_ratelimit.core import is_ratelimited
@@ -30,6 +29,7 @@ from lmec.core.api import (
     RecordErrorOut,
     ValidationErrorOut,
     language_of,
+    refusals,
     write_docs,
     write_errors,
 )
@@ -193,17 +193,6 @@ def _not_found(slug: str):
     return Status(404, {"detail": f"No event {slug!r} (or you may not see it)."})
 
 
-def _refused(call):
-    try:
-        return call()
-    except PermissionDenied as exc:
-        return Status(403, {"detail": str(exc) or "Forbidden"})
-    except services.EventInvalid as exc:
-        return Status(422, {"detail": exc.describe(), "errors": exc.errors})
-    except services.EventStateError as exc:
-        return Status(409, {"detail": str(exc)})
-
-
 def _download(table, fmt: str, stem: str) -> HttpResponse:
     content, spec = exports.export(table, fmt)
     response = HttpResponse(content, content_type=spec.media_type)
@@ -284,7 +273,7 @@ def get_event(request, slug: Slug, lang: Lang = None):
 def create_event(request, body: EventIn, lang: Lang = None):
     with language_of(request, lang) as code:
         data = body.model_dump(exclude_unset=True)
-        answer = _refused(lambda: services.create_event(user=request.auth, data=data))
+        answer = refusals(lambda: services.create_event(user=request.auth, data=data))
         if isinstance(answer, Event):
             event = selectors.with_related(Event.objects.filter(pk=answer.pk)).get()
             return Status(201, _out(request, event, code))
@@ -304,7 +293,7 @@ def update_event(request, slug: Slug, body: EventPatch, lang: Lang = None):
         if event is None:
             return _not_found(slug)
         data = body.model_dump(exclude_unset=True)
-        answer = _refused(lambda: services.update_event(user=request.auth, event=event, data=data))
+        answer = refusals(lambda: services.update_event(user=request.auth, event=event, data=data))
         if isinstance(answer, Event):
             event = selectors.with_related(Event.objects.filter(pk=answer.pk)).get()
             return _out(request, event, code)
@@ -317,7 +306,7 @@ def _step(name: str, service, summary: str):
             event = _visible(request, slug)
             if event is None:
                 return _not_found(slug)
-            answer = _refused(lambda: service(user=request.auth, event=event))
+            answer = refusals(lambda: service(user=request.auth, event=event))
             if isinstance(answer, Event):
                 event = selectors.with_related(Event.objects.filter(pk=answer.pk)).get()
                 return _out(request, event, code)
@@ -382,7 +371,7 @@ def register(request, slug: Slug, body: RegistrationIn, lang: Lang = None):
             return _not_found(slug)
         if registration_limited(request):
             return Status(429, {"detail": "Too many registrations from your address; try later."})
-        answer = _refused(
+        answer = refusals(
             lambda: services.register(
                 event=event,
                 user=request.user,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.security import django_auth
@@ -23,6 +22,7 @@ from lmec.core.api import (
     READ_ERRORS,
     Lang,
     language_of,
+    refusals,
     write_docs,
     write_errors,
 )
@@ -389,15 +389,6 @@ def _not_found(code: str):
     return Status(404, {"detail": f"No indicator {code!r}; see /api/v1/cooperation/indicators."})
 
 
-def _refused(call):
-    try:
-        return call()
-    except PermissionDenied as exc:
-        return Status(403, {"detail": str(exc) or "Forbidden"})
-    except services.IndicatorInvalid as exc:
-        return Status(422, {"detail": str(exc), "errors": exc.errors})
-
-
 @router.get("", response={200: IndicatorList, **READ_ERRORS}, summary="Custom indicators")
 def indicator_list(
     request,
@@ -437,7 +428,7 @@ def indicator_detail(request, code: Code, lang: Lang = None):
 def indicator_create(request, body: IndicatorIn, lang: Lang = None):
     with language_of(request, lang) as language:
         data = body.model_dump(exclude_unset=True)
-        answer = _refused(lambda: services.create_indicator(user=request.auth, data=data))
+        answer = refusals(lambda: services.create_indicator(user=request.auth, data=data))
         if isinstance(answer, Indicator):
             return Status(201, _detail(answer, language))
         return answer
@@ -456,7 +447,7 @@ def indicator_update(request, code: Code, body: IndicatorPatch, lang: Lang = Non
         if indicator is None:
             return _not_found(code)
         data = body.model_dump(exclude_unset=True)
-        answer = _refused(
+        answer = refusals(
             lambda: services.update_indicator(user=request.auth, indicator=indicator, data=data)
         )
         if isinstance(answer, Indicator):
@@ -480,7 +471,7 @@ def value_put(
     indicator = selectors.indicator_by_code(code)
     if indicator is None:
         return _not_found(code)
-    answer = _refused(
+    answer = refusals(
         lambda: services.set_indicator_value(
             user=request.auth,
             indicator=indicator,
@@ -513,7 +504,7 @@ def value_delete(
     indicator = selectors.indicator_by_code(code)
     if indicator is None:
         return _not_found(code)
-    answer = _refused(
+    answer = refusals(
         lambda: services.delete_indicator_value(
             user=request.auth, indicator=indicator, year=year, country=country
         )

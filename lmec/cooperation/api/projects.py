@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from ninja import Field, Path, Query, Router, Schema, Status
@@ -24,6 +23,7 @@ from lmec.core.api import (
     READ_ERRORS,
     Lang,
     language_of,
+    refusals,
     write_docs,
     write_errors,
 )
@@ -218,15 +218,6 @@ def _data(body: Schema) -> dict[str, Any]:
     return body.model_dump(exclude_unset=True, mode="json")
 
 
-def _refused(call):
-    try:
-        return call()
-    except PermissionDenied as exc:
-        return Status(403, {"detail": str(exc) or "Forbidden"})
-    except services.ProjectInvalid as exc:
-        return Status(422, {"detail": exc.describe(), "errors": exc.errors})
-
-
 def _visible(request, code: str) -> Project | None:
     try:
         return selectors.project_for(request.user, code)
@@ -379,7 +370,7 @@ def get_project(request, code: Code, lang: Lang = None):
 )
 def create_project(request, body: ProjectIn, lang: Lang = None):
     with language_of(request, lang) as language:
-        answer = _refused(lambda: services.create_project(user=request.auth, data=_data(body)))
+        answer = refusals(lambda: services.create_project(user=request.auth, data=_data(body)))
         return _answer(answer, language, 201) if isinstance(answer, Project) else answer
 
 
@@ -404,7 +395,7 @@ def update_project(request, code: Code, body: ProjectPatch, lang: Lang = None):
                 changed = services.set_status(user=request.auth, project=changed, status=status)
             return changed
 
-        answer = _refused(transaction.atomic(write))
+        answer = refusals(transaction.atomic(write))
         return _answer(answer, language) if isinstance(answer, Project) else answer
 
 
@@ -420,7 +411,7 @@ def add_funding(request, code: Code, body: FundingIn, lang: Lang = None):
         project = _visible(request, code)
         if project is None:
             return _not_found(code)
-        answer = _refused(
+        answer = refusals(
             lambda: services.add_funding(user=request.auth, project=project, data=_data(body))
         )
         if isinstance(answer, Funding):
@@ -457,7 +448,7 @@ def update_funding(
         funding = _funding_of(request, code, funding_id)
         if funding is None:
             return Status(404, {"detail": f"No funding row {funding_id} of project {code!r}."})
-        answer = _refused(
+        answer = refusals(
             lambda: services.update_funding(user=request.auth, funding=funding, data=_data(body))
         )
         return _funding_out(answer, language) if isinstance(answer, Funding) else answer
@@ -474,5 +465,5 @@ def delete_funding(request, code: Code, funding_id: FundingId):
     funding = _funding_of(request, code, funding_id)
     if funding is None:
         return Status(404, {"detail": f"No funding row {funding_id} of project {code!r}."})
-    answer = _refused(lambda: services.delete_funding(user=request.auth, funding=funding))
+    answer = refusals(lambda: services.delete_funding(user=request.auth, funding=funding))
     return answer if answer is not None else Status(204, None)

@@ -9,6 +9,7 @@ from django.utils import translation
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from lmec.cooperation.api.indicators import ProgressParticipantsOut
 from lmec.core.api import ERROR_RESPONSES, Lang, requested_language
 
 from ..report import ReportError, available_years, report_data
@@ -80,15 +81,6 @@ class GapRow(Schema):
     action: str
     timing: Literal["annual", "period"]
     year: int
-
-
-class ReportParticipantsOut(Schema):
-    total: int
-    events: int
-    by_country: dict[str, int]
-    by_gender: dict[str, int]
-    by_age_group: dict[str, int]
-    by_stakeholder: dict[str, int]
 
 
 class Amounts(Schema):
@@ -199,7 +191,7 @@ class ReportOut(Schema):
     directions: list[DirectionRow]
     activities: list[ActivityRow]
     gaps: list[GapRow]
-    participants: ReportParticipantsOut
+    participants: ProgressParticipantsOut
     projects: list[ProjectRow]
     projects_by_status: ProjectsByStatus
     funding: ReportFundingOut

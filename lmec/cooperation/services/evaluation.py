@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.core import get_usage
 
+from lmec.core.errors import RecordInvalid, StateConflict
 from lmec.core.models import Country
 
 from ..models import (
@@ -56,22 +57,15 @@ ENTRY_TEXT_MAX = 10_000
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-class EvaluationInvalid(ValueError):
+class EvaluationInvalid(RecordInvalid):
     """Input that cannot be stored: ``errors`` maps each bad field to its messages."""
 
-    def __init__(self, errors: dict[str, list[str]]):
-        self.errors = {field: [str(m) for m in messages] for field, messages in errors.items()}
-        super().__init__(self.describe())
 
-    def describe(self) -> str:
-        return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in self.errors.items())
-
-
-class AssessmentLocked(ValueError):
+class AssessmentLocked(StateConflict):
     """A write the assessment's state does not allow (HTTP 409); the message names the state."""
 
 
-class FeedbackStateError(ValueError):
+class FeedbackStateError(StateConflict):
     """A moderation decision the feedback's state does not allow (HTTP 409)."""
 
 

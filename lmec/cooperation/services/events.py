@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from lmec.core.errors import RecordInvalid, StateConflict
 from lmec.core.models import Country
 
 from ..models import (
@@ -75,18 +76,11 @@ def _zones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
-class EventInvalid(ValueError):
+class EventInvalid(RecordInvalid):
     """A record that cannot be stored: ``errors`` maps each bad field to its messages."""
 
-    def __init__(self, errors: dict[str, list[str]]):
-        self.errors = {field: [str(m) for m in messages] for field, messages in errors.items()}
-        super().__init__(self.describe())
 
-    def describe(self) -> str:
-        return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in self.errors.items())
-
-
-class EventStateError(ValueError):
+class EventStateError(StateConflict):
     """A step the event's (or registration's) state does not allow now; the message says
     why: registration closed, event cancelled or over, the e-mail already registered."""
 

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lmec.core.errors import RecordInvalid
 from lmec.core.i18n import LANGUAGE_CODES
 from lmec.core.models import Country
 from lmec.core.services import translated_values
@@ -40,12 +41,8 @@ FIELDS = (
 Texts = str | Mapping[str, str]
 
 
-class IndicatorInvalid(ValueError):
+class IndicatorInvalid(RecordInvalid):
     """Data that cannot be stored: ``errors`` maps each bad field to its messages."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        self.errors = {field: [str(m) for m in messages] for field, messages in errors.items()}
-        super().__init__("; ".join(f"{field}: {' '.join(m)}" for field, m in self.errors.items()))
 
 
 def _check(user, perm: str, obj=None) -> None:

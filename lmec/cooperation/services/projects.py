@@ -27,6 +27,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lmec.core.errors import RecordInvalid
 from lmec.core.i18n import LANGUAGE_CODES
 from lmec.core.models import Country
 from lmec.core.services import translated_values
@@ -63,18 +64,9 @@ FUNDING_COLUMNS = ("project", "source_type", "kind", "date", "amount", "currency
 REQUIRED_FUNDING_COLUMNS = ("source_type", "date", "amount", "currency")
 
 
-class ProjectInvalid(ValueError):
+class ProjectInvalid(RecordInvalid):
     """A project or funding row that cannot be stored: ``errors`` maps each bad field to
     its messages (``{"sites[0].latitude": ["…"]}``)."""
-
-    def __init__(self, errors: Mapping[str, list[str]]):
-        self.errors = {field: [str(m) for m in messages] for field, messages in errors.items()}
-        super().__init__(self.describe())
-
-    def describe(self) -> str:
-        return "; ".join(
-            f"{field}: {' '.join(messages)}" for field, messages in self.errors.items()
-        )
 
 
 class FundingImportInvalid(ValueError):

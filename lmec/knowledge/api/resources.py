@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.security import django_auth
@@ -23,6 +22,7 @@ from lmec.core.api import (
     READ_ERRORS,
     Lang,
     language_of,
+    refusals,
     write_docs,
     write_errors,
 )
@@ -212,18 +212,6 @@ def _record(body: Schema) -> dict:
     return data
 
 
-def _refused(call):
-    """Run a service; turn its refusals into the documented answers."""
-    try:
-        return call()
-    except PermissionDenied as exc:
-        return Status(403, {"detail": str(exc) or "Forbidden"})
-    except services.ResourceInvalid as exc:
-        return Status(422, {"detail": exc.describe(), "errors": exc.errors})
-    except services.InvalidTransition as exc:
-        return Status(409, {"detail": str(exc)})
-
-
 def _visible(request, identifier: str) -> Resource | None:
     try:
         return selectors.resource_for(request.user, identifier)
@@ -306,7 +294,7 @@ def get_resource(request, identifier: Identifier, lang: Lang = None):
 )
 def create_resource(request, body: ResourceIn, lang: Lang = None):
     with language_of(request, lang) as code:
-        answer = _refused(lambda: services.create_resource(user=request.auth, data=_record(body)))
+        answer = refusals(lambda: services.create_resource(user=request.auth, data=_record(body)))
         if isinstance(answer, Resource):
             return _answer(request, answer, code, 201)
         return answer
@@ -324,7 +312,7 @@ def update_resource(request, identifier: Identifier, body: ResourcePatch, lang: 
         resource = _visible(request, identifier)
         if resource is None:
             return _not_found(identifier)
-        answer = _refused(
+        answer = refusals(
             lambda: services.update_resource(
                 user=request.auth, resource=resource, data=_record(body)
             )
@@ -352,7 +340,7 @@ def _step_view(step: str):
             if resource is None:
                 return _not_found(identifier)
             kwargs = {} if step == "review" else {"comment": body.comment}
-            answer = _refused(
+            answer = refusals(
                 lambda: transaction.atomic()(service)(
                     user=request.auth, resource=resource, **kwargs
                 )

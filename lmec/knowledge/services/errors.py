@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
+from lmec.core.errors import RecordInvalid, StateConflict
 
-class ResourceInvalid(ValueError):
+
+class ResourceInvalid(RecordInvalid):
     """A record that cannot be stored: ``errors`` maps each bad field to its messages.
 
     Field names are those of the import format (``title``, ``authors[2].name``,
     ``files[0].path``), so a person can find the spot in their file or form.
     """
 
-    def __init__(self, errors: dict[str, list[str]]):
-        self.errors = {field: [str(m) for m in messages] for field, messages in errors.items()}
-        super().__init__(self.describe())
 
-    def describe(self) -> str:
-        return "; ".join(
-            f"{field}: {' '.join(messages)}" for field, messages in self.errors.items()
-        )
-
-
-class InvalidTransition(ValueError):
+class InvalidTransition(StateConflict):
     """A step the record's state does not allow now (publishing a draft, deciding a request
     already decided, a second pending access request); the message says why."""
