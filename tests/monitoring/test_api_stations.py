@@ -403,7 +403,7 @@ def test_it_compares_a_station_and_a_country(client, bang_na):
         (
             "/stations/TH-T1/export.geojson",
             404,
-            "geojson is not available for measurements; choose one of: csv, parquet",
+            "geojson is not available for measurements; choose one of: csv, xlsx, parquet",
         ),
         (
             "/stations?lang=fr",
@@ -491,9 +491,9 @@ def test_it_says_what_is_wrong(client, bang_na, url, status, detail):
         ("/stations/TH-T1/statistics", ["query", "year"], "Field required"),
         ("/compare?start=2024-03-01&end=2024-03-01", ["query", "standard"], "Field required"),
         (
-            "/stations/TH-T1/export.xlsx",
+            "/stations/TH-T1/export.ods",
             ["path", "format"],
-            "Input should be 'csv', 'parquet' or 'geojson'",
+            "Input should be 'csv', 'xlsx', 'parquet' or 'geojson'",
         ),
     ],
 )
