@@ -21,6 +21,8 @@ urlpatterns = [
         event_views.certificate_link,
         name="certificate_link",
     ),
+    path("events/new/", event_views.event_new, name="event_new"),
+    path("events/<slug:slug>/edit/", event_views.event_edit, name="event_edit"),
     path("events/<slug:slug>/", event_views.event_detail, name="event"),
     path("events/<slug:slug>.ics", event_views.event_calendar, name="event_calendar"),
     path("events/<slug:slug>/register/", event_views.event_register, name="event_register"),

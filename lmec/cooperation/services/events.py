@@ -310,7 +310,21 @@ def _store(event: Event, fields: dict, texts: dict, links: dict) -> Event:
     for name, values in texts.items():
         for lang, text in values.items():
             setattr(event, build_localized_fieldname(name, lang), text)
-    event.full_clean(exclude=["activities", "organisers", "partners", "documents", "created_by"])
+    # The texts are checked above per language (the original's title required); the model's
+    # own check would read the *active* language's column and refuse an event written in Lao.
+    try:
+        event.full_clean(
+            exclude=[
+                "activities",
+                "organisers",
+                "partners",
+                "documents",
+                "created_by",
+                *TEXT_FIELDS,
+            ]
+        )
+    except ValidationError as exc:
+        raise EventInvalid(exc.message_dict) from exc
     event.save()
     for name, objects in links.items():
         getattr(event, name).set(objects)

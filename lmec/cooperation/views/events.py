@@ -23,6 +23,7 @@ from lmec.core.models import Country
 from .. import calendar as ical
 from .. import certificates
 from ..api.events import registration_limited
+from ..forms import EventForm, event_initial
 from ..models import (
     AgeGroup,
     Event,
@@ -446,3 +447,48 @@ def certificate_link(request, token: str):
     if registration is None:
         raise Http404(_("This certificate link is not valid."))
     return _pdf(registration, request, None)
+
+
+def _event_form_page(request, *, event: Event | None):
+    """The create/edit page: the service validates and checks who may write what (a focal
+    point hosts events in their own country only); its refusals show on their fields."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('login')}?next={request.path}")
+    perm = "cooperation.add_event" if event is None else "cooperation.change_event"
+    if not request.user.has_perm(perm, event):
+        raise PermissionDenied(
+            _("Only the secretariat and the host country's focal point do this.")
+        )
+    if request.method == "POST":
+        form = EventForm(request.POST, editing=event)
+        if form.is_valid():
+            try:
+                if event is None:
+                    saved = services.create_event(user=request.user, data=form.to_data())
+                else:
+                    saved = services.update_event(
+                        user=request.user, event=event, data=form.to_data()
+                    )
+            except services.EventInvalid as exc:
+                form.add_service_errors(exc.errors)
+            else:
+                messages.success(request, _("The event is saved."))
+                return redirect("cooperation:event_manage", saved.slug)
+        status = 422
+    else:
+        form = EventForm(initial=event_initial(event) if event else None, editing=event)
+        status = 200
+    return render(
+        request,
+        "cooperation/events/form.html",
+        {"form": form, "event": event},
+        status=status,
+    )
+
+
+def event_new(request):
+    return _event_form_page(request, event=None)
+
+
+def event_edit(request, slug: str):
+    return _event_form_page(request, event=_manageable(request, slug))

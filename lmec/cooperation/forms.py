@@ -1,0 +1,168 @@
+"""Forms of the cooperation pages. A form only collects what a person typed and hands it to
+the service as the API's ``data`` dict; the services validate, check permissions and store."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from lmec.core.models import Country
+from lmec.network.models import Organisation
+
+from .models import Activity, Event, EventKind
+
+#: The order in which a venue's local date and time are typed (``<input type=datetime-local>``).
+LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+#: The form's fields that the service knows by the same name.
+EVENT_FIELDS = (
+    "slug",
+    "kind",
+    "language",
+    "title",
+    "summary",
+    "agenda",
+    "outcomes",
+    "start",
+    "end",
+    "timezone",
+    "online",
+    "country",
+    "city",
+    "venue",
+    "url",
+    "activities",
+    "organisers",
+    "partners",
+    "documents",
+    "registration_open",
+    "capacity",
+)
+
+
+def _label(name: str) -> str:
+    return str(Event._meta.get_field(name).verbose_name).capitalize()
+
+
+class EventForm(forms.Form):
+    """An event as its organisers write it: texts in its original language (translations
+    come through the API or the admin), times local at the venue."""
+
+    slug = forms.CharField(label=_label("slug"), max_length=120)
+    kind = forms.ChoiceField(label=_label("kind"), choices=EventKind.choices)
+    language = forms.ChoiceField(label=_label("language"), choices=settings.LANGUAGES)
+    title = forms.CharField(label=_label("title"), max_length=300)
+    summary = forms.CharField(label=_label("summary"), required=False, widget=forms.Textarea)
+    agenda = forms.CharField(label=_label("agenda"), required=False, widget=forms.Textarea)
+    outcomes = forms.CharField(label=_label("outcomes"), required=False, widget=forms.Textarea)
+    start = forms.CharField(
+        label=_label("start"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Local time at the venue."),
+    )
+    end = forms.CharField(
+        label=_label("end"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Local time at the venue."),
+    )
+    timezone = forms.CharField(label=_label("timezone"), max_length=64, required=False)
+    online = forms.BooleanField(label=_label("online"), required=False)
+    country = forms.ModelChoiceField(
+        label=_label("country"), queryset=Country.objects.all(), required=False
+    )
+    city = forms.CharField(label=_label("city"), max_length=120, required=False)
+    venue = forms.CharField(label=_label("venue"), max_length=300, required=False)
+    url = forms.CharField(label=_label("url"), max_length=200, required=False)
+    activities = forms.ModelMultipleChoiceField(
+        label=_label("activities"),
+        queryset=Activity.objects.select_related("action__direction").order_by(
+            "action__direction__number", "action__number", "position"
+        ),
+        to_field_name="code",
+        required=False,
+    )
+    organisers = forms.ModelMultipleChoiceField(
+        label=_label("organisers"),
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        required=False,
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_label("partners"),
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        required=False,
+    )
+    documents = forms.CharField(
+        label=_label("documents"),
+        required=False,
+        max_length=2000,
+        help_text=_("Identifiers of knowledge resources, separated by commas."),
+    )
+    registration_open = forms.BooleanField(label=_label("registration_open"), required=False)
+    capacity = forms.IntegerField(label=_label("capacity"), required=False, min_value=1)
+
+    def __init__(self, *args, editing: Event | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.editing = editing
+        self.fields["activities"].label_from_instance = lambda a: f"{a.code} {a.name}"
+        if editing is not None:
+            # the code is the event's public key (URLs, calendar UIDs): it does not change
+            self.fields["slug"].disabled = True
+            self.fields["slug"].required = False
+
+    def to_data(self) -> dict:
+        """The service's ``data``: the API's field names and shapes."""
+        data = self.cleaned_data
+        out = {name: data.get(name) for name in EVENT_FIELDS if name != "slug"}
+        if self.editing is None:
+            out["slug"] = data["slug"].strip()
+        out["country"] = data["country"].code if data.get("country") else None
+        for name in ("activities",):
+            out[name] = [a.code for a in data.get(name) or []]
+        for name in ("organisers", "partners"):
+            out[name] = [o.slug for o in data.get(name) or []]
+        out["documents"] = [
+            d.strip() for d in (data.get("documents") or "").split(",") if d.strip()
+        ]
+        out["timezone"] = (data.get("timezone") or "").strip() or None
+        if out["timezone"] is None:
+            out.pop("timezone")
+        return out
+
+    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
+        """Show the service's refusals on their fields (others above the form)."""
+        for name, messages in errors.items():
+            field = name.split(".")[0].split("[")[0]
+            for message in messages:
+                self.add_error(field if field in self.fields else None, message)
+
+
+def event_initial(event: Event) -> dict:
+    """The form's values for an existing event: texts in its original language, times local
+    at the venue."""
+    from zoneinfo import ZoneInfo
+
+    from modeltranslation.utils import build_localized_fieldname
+
+    zone = ZoneInfo(event.timezone)
+    initial = {
+        "slug": event.slug,
+        "kind": event.kind,
+        "language": event.language,
+        "start": event.start.astimezone(zone).strftime(LOCAL_FORMAT),
+        "end": event.end.astimezone(zone).strftime(LOCAL_FORMAT),
+        "timezone": event.timezone,
+        "online": event.online,
+        "country": event.country_id,
+        "url": event.url,
+        "activities": [a.code for a in event.activities.all()],
+        "organisers": [o.slug for o in event.organisers.all()],
+        "partners": [o.slug for o in event.partners.all()],
+        "documents": ", ".join(d.identifier for d in event.documents.all()),
+        "registration_open": event.registration_open,
+        "capacity": event.capacity,
+    }
+    for name in ("title", "summary", "agenda", "outcomes", "city", "venue"):
+        initial[name] = getattr(event, build_localized_fieldname(name, event.language), "") or ""
+    return initial
