@@ -110,6 +110,17 @@ def export(table: Table, name: str) -> tuple[bytes, ExportFormat]:
     return fmt.render(table), fmt
 
 
+def download(table: Table, name: str, *, stem: str | None = None):
+    """``table`` written as format ``name``, as an HTTP attachment named ``<stem>.<ext>``
+    (default stem: the table's name); ``ValueError`` as :func:`export`."""
+    from django.http import HttpResponse
+
+    content, fmt = export(table, name)
+    response = HttpResponse(content, content_type=fmt.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{stem or table.name}.{fmt.extension}"'
+    return response
+
+
 def text_frame(frame: pl.DataFrame) -> pl.DataFrame:
     """Columns as text formats write them: times as ISO 8601 UTC (``...Z``), dates ISO."""
     columns = []

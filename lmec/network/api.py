@@ -257,10 +257,7 @@ def _data(body: Schema) -> dict:
 
 
 def _download(table: exports.Table, name: str) -> HttpResponse:
-    content, fmt = exports.export(table, name)
-    response = HttpResponse(content, content_type=fmt.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{table.name}.{fmt.extension}"'
-    return response
+    return exports.download(table, name)
 
 
 def _not_found(what: str, key) -> Status:

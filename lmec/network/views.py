@@ -38,10 +38,7 @@ def _download(request, build) -> HttpResponse | None:
             content_type="text/plain; charset=utf-8",
         )
     table = build()
-    content, fmt = exports.export(table, name)
-    response = HttpResponse(content, content_type=fmt.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{table.name}.{fmt.extension}"'
-    return response
+    return exports.download(table, name)
 
 
 def _export_links(request) -> list[dict]:

@@ -252,10 +252,7 @@ def export_assessments(
     country: CountryCode | None = None,
 ):
     table = selectors.assessments_table(request.user, year=year, country=country)
-    content, fmt = exports.export(table, format)
-    response = HttpResponse(content, content_type=fmt.media_type)
-    response["Content-Disposition"] = f'attachment; filename="self-assessments.{fmt.extension}"'
-    return response
+    return exports.download(table, format, stem="self-assessments")
 
 
 @assessments_router.get(

@@ -194,10 +194,7 @@ def _not_found(slug: str):
 
 
 def _download(table, fmt: str, stem: str) -> HttpResponse:
-    content, spec = exports.export(table, fmt)
-    response = HttpResponse(content, content_type=spec.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{stem}.{spec.extension}"'
-    return response
+    return exports.download(table, fmt, stem=stem)
 
 
 @router.get(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from django.http import HttpResponse
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import ConfigDict
@@ -265,10 +264,7 @@ def progress_export(
 ):
     with language_of(request, lang):
         data = selectors.progress_table(table, year=year, country=country)
-        content, fmt = exports.export(data, format)
-    response = HttpResponse(content, content_type=fmt.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{data.name}.{fmt.extension}"'
-    return response
+        return exports.download(data, format)
 
 
 # --- custom indicators ---------------------------------------------------------------------

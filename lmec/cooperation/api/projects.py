@@ -306,10 +306,7 @@ def export_projects(
         projects = _filtered(
             request, status=status, kind=kind, country=country, source_type=source_type, year=year
         ).prefetch_related("funding")
-        content, fmt = exports.export(selectors.export_table(projects, code), format)
-    response = HttpResponse(content, content_type=fmt.media_type)
-    response["Content-Disposition"] = f'attachment; filename="projects.{fmt.extension}"'
-    return response
+        return exports.download(selectors.export_table(projects, code), format, stem="projects")
 
 
 @router.get(

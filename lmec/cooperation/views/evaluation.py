@@ -39,10 +39,7 @@ EXPORT_FORMATS = ("csv", "xlsx")
 def _download(table: exports.Table, fmt: str) -> HttpResponse:
     if fmt not in EXPORT_FORMATS:
         raise Http404(_("Unknown format %(fmt)r; choose csv or xlsx.") % {"fmt": fmt})
-    body, spec = exports.export(table, fmt)
-    response = HttpResponse(body, content_type=spec.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{table.name}.{spec.extension}"'
-    return response
+    return exports.download(table, fmt)
 
 
 # --- self-assessment -----------------------------------------------------------------

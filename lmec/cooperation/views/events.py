@@ -57,10 +57,7 @@ def _filters(request) -> dict:
 
 
 def _download(table, fmt: str, stem: str) -> HttpResponse:
-    content, spec = exports.export(table, fmt)
-    response = HttpResponse(content, content_type=spec.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{stem}.{spec.extension}"'
-    return response
+    return exports.download(table, fmt, stem=stem)
 
 
 def event_list(request):

@@ -9,7 +9,7 @@ page reads without scripts and with a screen reader.
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -261,12 +261,7 @@ def progress_export(request, table: str, fmt: str):
     data = selectors.progress_table(
         table, year=int(year) if year else None, country=country, direction=direction
     )
-    content, export_format = exports.export(data, fmt)
-    response = HttpResponse(content, content_type=export_format.media_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{data.name}.{export_format.extension}"'
-    )
-    return response
+    return exports.download(data, fmt)
 
 
 def _writable_places(user) -> list[tuple[str, str]]:

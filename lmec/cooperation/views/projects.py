@@ -60,10 +60,7 @@ def project_list(request):
             return HttpResponse(
                 _("Unknown format; choose csv or xlsx."), status=400, content_type="text/plain"
             )
-        content, spec = exports.export(selectors.export_table(projects, lang), fmt)
-        response = HttpResponse(content, content_type=spec.media_type)
-        response["Content-Disposition"] = f'attachment; filename="projects.{spec.extension}"'
-        return response
+        return exports.download(selectors.export_table(projects, lang), fmt, stem="projects")
     projects = list(projects)
     query = request.GET.copy()
     query.pop("format", None)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import Path, Router
 from ninja.errors import HttpError
@@ -42,11 +41,9 @@ def _format_param(description: str):
 
 def _download(table: exports.Table, name: str, *, stem: str, next_url: str | None = None):
     try:
-        content, fmt = exports.export(table, name)
+        response = exports.download(table, name, stem=stem)
     except ValueError as error:
         raise HttpError(404, str(error)) from None
-    response = HttpResponse(content, content_type=fmt.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt.extension}"'
     if next_url:
         response["Link"] = f'<{next_url}>; rel="next"'
     return response
