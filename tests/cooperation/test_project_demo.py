@@ -12,7 +12,9 @@ from lmec.knowledge.demo import load_organisations
 def test_it_loads_realistic_projects_once(db):
     load_organisations()
     first = demo.load()
-    assert (first["projects"], first["created"], first["funding"]) == (15, 15, 37)
+    # 37 rows as written, and a budget for each committed (or paid) source of the 14
+    # projects whose spec has no budget: 23 rows
+    assert (first["projects"], first["created"], first["funding"]) == (15, 15, 60)
     second = demo.load()
     assert (second["projects"], second["created"], second["updated"], second["rates"]) == (
         15,
@@ -20,7 +22,16 @@ def test_it_loads_realistic_projects_once(db):
         15,
         0,
     )
-    assert Funding.objects.count() == 37
+    assert Funding.objects.count() == 60
+    # every project has a budget, and it covers what was committed (in each currency)
+    for project in Project.objects.all():
+        rows = list(project.funding.all())
+        assert any(r.kind == "budget" for r in rows), project.code
+        basis = "commitment" if any(r.kind == "commitment" for r in rows) else "disbursement"
+        for cur in {r.currency for r in rows if r.kind == basis}:
+            budget = sum(r.amount for r in rows if r.kind == "budget" and r.currency == cur)
+            committed = sum(r.amount for r in rows if r.kind == basis and r.currency == cur)
+            assert budget >= committed, (project.code, cur)
     countries = set(Project.objects.values_list("countries__code", flat=True))
     assert countries == {"CN", "KH", "LA", "MM", "TH", "VN"}
     assert set(Funding.objects.values_list("source_type__code", flat=True)) == {

@@ -12,6 +12,7 @@ rows again (projects by code; their relations and funding replaced).
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 from .. import currency
 from ..models import Project
@@ -593,6 +594,29 @@ def _data(spec: dict) -> dict:
     return data
 
 
+def _budgets(spec: dict) -> list[dict]:
+    """A budget row per committed source, for projects whose spec gives none: the
+    commitments (else the disbursements) plus 15 % (a planned contingency), dated at the
+    planned start, so the
+    report's budget columns are not empty. Generated, like the rest of the demo."""
+    if any(row["kind"] == "budget" for row in spec["funding"]):
+        return []
+    committed: dict[tuple[str, str, str | None], Decimal] = {}
+    # what was committed; for a project with disbursements only, what was paid out
+    basis = (
+        "commitment" if any(r["kind"] == "commitment" for r in spec["funding"]) else "disbursement"
+    )
+    for row in spec["funding"]:
+        if row["kind"] == basis:
+            key = (row["source_type"], row["currency"], row["funder"])
+            committed[key] = committed.get(key, Decimal(0)) + Decimal(row["amount"])
+    day = spec.get("planned_start") or min(row["date"] for row in spec["funding"])
+    return [
+        _f(source, "budget", day, str((amount * Decimal("1.15")).quantize(Decimal(1))), cur, funder)
+        for (source, cur, funder), amount in committed.items()
+    ]
+
+
 def load() -> Counter:
     """Create or refresh the demo projects and their funding; counts of what is stored."""
     loader = _Loader()
@@ -609,7 +633,7 @@ def load() -> Counter:
             services.update_project(user=loader, project=project, data=data)
             counts["updated"] += 1
         project.funding.all().delete()
-        for row in spec["funding"]:
+        for row in [*spec["funding"], *_budgets(spec)]:
             services.add_funding(user=loader, project=project, data=row)
             counts["funding"] += 1
     counts["projects"] = Project.objects.filter(code__in=[p["code"] for p in PROJECTS]).count()
