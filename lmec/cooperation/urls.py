@@ -13,6 +13,11 @@ urlpatterns = [
     path("projects/", project_views.project_list, name="projects"),
     path("projects/iati.xml", project_views.iati_xml, name="projects_iati"),
     path("projects/<slug:code>/", project_views.project_detail, name="project"),
+    path(
+        "projects/<slug:code>/funding/import/",
+        project_views.project_funding_import,
+        name="project_funding_import",
+    ),
     path("events/", event_views.event_list, name="events"),
     path("events/calendar.ics", event_views.events_calendar, name="events_calendar"),
     path("events/export.<str:fmt>", event_views.events_export, name="events_export"),

@@ -120,3 +120,49 @@ def iati_xml(request):
     with translation.override(None):
         content = iati.published_xml(base_url=base)
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
+
+
+def project_funding_import(request, code: str):
+    """Funding rows from a CSV or XLSX file for one project, all or nothing; the service
+    checks who may change the project and names every bad cell."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    from ..services import projects as services
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    try:
+        project = selectors.visible_projects(request.user).get(code=code)
+    except Project.DoesNotExist as exc:
+        raise Http404(_("No such project.")) from exc
+    if not request.user.has_perm("cooperation.change_project", project):
+        raise PermissionDenied(
+            _("Only the secretariat and the lead country's focal point do this.")
+        )
+    errors, imported, status = [], None, 200
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        fmt = upload.name.rsplit(".", 1)[-1].lower() if upload and "." in upload.name else ""
+        if upload is None or fmt not in ("csv", "xlsx"):
+            errors = [{"row": "", "column": "", "message": _("Choose a CSV or XLSX file.")}]
+        else:
+            try:
+                imported = services.import_funding(
+                    user=request.user, content=upload.read(), fmt=fmt, project=project
+                )
+            except services.FundingImportInvalid as exc:
+                errors = exc.errors
+        status = 422 if errors else 200
+    return render(
+        request,
+        "cooperation/projects/funding_import.html",
+        {
+            "project": project,
+            "title": selectors.text(project, "title", translation.get_language()),
+            "columns": services.FUNDING_COLUMNS,
+            "errors": errors,
+            "imported": imported,
+        },
+        status=status,
+    )
