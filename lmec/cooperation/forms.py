@@ -166,3 +166,139 @@ def event_initial(event: Event) -> dict:
     for name in ("title", "summary", "agenda", "outcomes", "city", "venue"):
         initial[name] = getattr(event, build_localized_fieldname(name, event.language), "") or ""
     return initial
+
+
+def _project_label(name: str) -> str:
+    from .models import Project
+
+    return str(Project._meta.get_field(name).verbose_name).capitalize()
+
+
+class ProjectForm(forms.Form):
+    """A project's own fields in its original language; partners with their roles, sites and
+    milestones are written through the API (``/api/v1/cooperation/projects``), funding rows
+    through the API or the funding import page."""
+
+    code = forms.CharField(label=_project_label("code"), max_length=80)
+    kind = forms.ChoiceField(label=_project_label("kind"))
+    status = forms.ChoiceField(label=_project_label("status"))
+    published = forms.BooleanField(label=_project_label("published"), required=False)
+    language = forms.ChoiceField(label=_project_label("language"), choices=settings.LANGUAGES)
+    title = forms.CharField(label=_project_label("title"), max_length=300)
+    summary = forms.CharField(
+        label=_project_label("summary"), required=False, widget=forms.Textarea
+    )
+    outputs = forms.CharField(
+        label=_project_label("outputs"), required=False, widget=forms.Textarea
+    )
+    country = forms.ModelChoiceField(
+        label=_project_label("country"), queryset=Country.objects.all(), required=False
+    )
+    countries = forms.ModelMultipleChoiceField(
+        label=_project_label("countries"),
+        queryset=Country.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    lead_organisation = forms.ModelChoiceField(
+        label=_project_label("lead_organisation"),
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        required=False,
+    )
+    planned_start = forms.DateField(
+        label=_project_label("planned_start"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    planned_end = forms.DateField(
+        label=_project_label("planned_end"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    actual_start = forms.DateField(
+        label=_project_label("actual_start"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    actual_end = forms.DateField(
+        label=_project_label("actual_end"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    activities = forms.ModelMultipleChoiceField(
+        label=_project_label("activities"),
+        queryset=Activity.objects.select_related("action__direction").order_by(
+            "action__direction__number", "action__number", "position"
+        ),
+        to_field_name="code",
+        required=False,
+    )
+    documents = forms.CharField(
+        label=_project_label("documents"),
+        required=False,
+        max_length=2000,
+        help_text=_("Identifiers of knowledge resources, separated by commas."),
+    )
+
+    def __init__(self, *args, editing=None, **kwargs):
+        from .models import ProjectKind, ProjectStatus
+
+        super().__init__(*args, **kwargs)
+        self.editing = editing
+        self.fields["kind"].choices = ProjectKind.choices
+        self.fields["status"].choices = ProjectStatus.choices
+        self.fields["activities"].label_from_instance = lambda a: f"{a.code} {a.name}"
+        if editing is not None:
+            # the code is the project's public key (URLs, the IATI identifier)
+            self.fields["code"].disabled = True
+            self.fields["code"].required = False
+
+    def to_data(self) -> dict:
+        data = self.cleaned_data
+        out = {
+            name: data.get(name)
+            for name in ("kind", "status", "published", "language", "title", "summary", "outputs")
+        }
+        if self.editing is None:
+            out["code"] = data["code"].strip()
+        out["country"] = data["country"].code if data.get("country") else None
+        out["countries"] = [c.code for c in data.get("countries") or []]
+        lead = data.get("lead_organisation")
+        out["lead_organisation"] = lead.slug if lead else None
+        for name in ("planned_start", "planned_end", "actual_start", "actual_end"):
+            out[name] = data[name].isoformat() if data.get(name) else None
+        out["activities"] = [a.code for a in data.get("activities") or []]
+        out["documents"] = [
+            d.strip() for d in (data.get("documents") or "").split(",") if d.strip()
+        ]
+        return out
+
+    add_service_errors = EventForm.add_service_errors
+
+
+def project_initial(project) -> dict:
+    """The form's values for an existing project, texts in its original language."""
+    from modeltranslation.utils import build_localized_fieldname
+
+    initial = {
+        "code": project.code,
+        "kind": project.kind,
+        "status": project.status,
+        "published": project.published,
+        "language": project.language,
+        "country": project.country_id,
+        "countries": [c.code for c in project.countries.all()],
+        "lead_organisation": project.lead_organisation.slug
+        if project.lead_organisation_id
+        else None,
+        "activities": [a.code for a in project.activities.all()],
+        "documents": ", ".join(d.identifier for d in project.documents.all()),
+    }
+    for name in ("planned_start", "planned_end", "actual_start", "actual_end"):
+        initial[name] = getattr(project, name)
+    for name in ("title", "summary", "outputs"):
+        initial[name] = (
+            getattr(project, build_localized_fieldname(name, project.language), "") or ""
+        )
+    return initial

@@ -166,3 +166,55 @@ def project_funding_import(request, code: str):
         },
         status=status,
     )
+
+
+def _project_form_page(request, *, project: Project | None):
+    """The create/edit page of a project's own fields; the service checks who may write
+    (a focal point: projects led by their own country) and validates."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import redirect
+
+    from ..forms import ProjectForm, project_initial
+    from ..services import projects as services
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    perm = "cooperation.add_project" if project is None else "cooperation.change_project"
+    if not request.user.has_perm(perm, project):
+        raise PermissionDenied(
+            _("Only the secretariat and the lead country's focal point do this.")
+        )
+    status = 200
+    if request.method == "POST":
+        form = ProjectForm(request.POST, editing=project)
+        if form.is_valid():
+            try:
+                if project is None:
+                    saved = services.create_project(user=request.user, data=form.to_data())
+                else:
+                    saved = services.update_project(
+                        user=request.user, project=project, data=form.to_data()
+                    )
+            except services.ProjectInvalid as exc:
+                form.add_service_errors(exc.errors)
+            else:
+                return redirect("cooperation:project", saved.code)
+        status = 422
+    else:
+        form = ProjectForm(initial=project_initial(project) if project else None, editing=project)
+    return render(
+        request, "cooperation/projects/form.html", {"form": form, "project": project}, status=status
+    )
+
+
+def project_new(request):
+    return _project_form_page(request, project=None)
+
+
+def project_edit(request, code: str):
+    try:
+        project = selectors.visible_projects(request.user).get(code=code)
+    except Project.DoesNotExist as exc:
+        raise Http404(_("No such project.")) from exc
+    return _project_form_page(request, project=project)
