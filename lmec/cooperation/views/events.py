@@ -36,6 +36,7 @@ from ..models import (
 from ..selectors import events as selectors
 from ..selectors.evaluation import feedback_summary
 from ..services import events as services
+from .record_form import record_form_page
 
 EXPORT_FORMATS = ("csv", "xlsx")
 PAGE_SIZE = 30
@@ -449,37 +450,27 @@ def certificate_link(request, token: str):
 def _event_form_page(request, *, event: Event | None):
     """The create/edit page: the service validates and checks who may write what (a focal
     point hosts events in their own country only); its refusals show on their fields."""
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('login')}?next={request.path}")
-    perm = "cooperation.add_event" if event is None else "cooperation.change_event"
-    if not request.user.has_perm(perm, event):
-        raise PermissionDenied(
-            _("Only the secretariat and the host country's focal point do this.")
-        )
-    if request.method == "POST":
-        form = EventForm(request.POST, editing=event)
-        if form.is_valid():
-            try:
-                if event is None:
-                    saved = services.create_event(user=request.user, data=form.to_data())
-                else:
-                    saved = services.update_event(
-                        user=request.user, event=event, data=form.to_data()
-                    )
-            except services.EventInvalid as exc:
-                form.add_service_errors(exc.errors)
-            else:
-                messages.success(request, _("The event is saved."))
-                return redirect("cooperation:event_manage", saved.slug)
-        status = 422
-    else:
-        form = EventForm(initial=event_initial(event) if event else None, editing=event)
-        status = 200
-    return render(
+
+    def save(data):
+        if event is None:
+            return services.create_event(user=request.user, data=data)
+        return services.update_event(user=request.user, event=event, data=data)
+
+    def done(saved):
+        messages.success(request, _("The event is saved."))
+        return redirect("cooperation:event_manage", saved.slug)
+
+    return record_form_page(
         request,
-        "cooperation/events/form.html",
-        {"form": form, "event": event},
-        status=status,
+        record=event,
+        form_class=EventForm,
+        initial=event_initial,
+        perm="cooperation.add_event" if event is None else "cooperation.change_event",
+        refusal=_("Only the secretariat and the host country's focal point do this."),
+        save=save,
+        done=done,
+        template="cooperation/events/form.html",
+        context={"event": event},
     )
 
 

@@ -4,7 +4,7 @@ sites, partners, milestones, funding by source type, outputs), and the IATI XML.
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +23,7 @@ from ..models import (
 )
 from ..selectors import projects as selectors
 from ..selectors.evaluation import feedback_summary
+from .record_form import record_form_page
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -171,40 +172,25 @@ def project_funding_import(request, code: str):
 def _project_form_page(request, *, project: Project | None):
     """The create/edit page of a project's own fields; the service checks who may write
     (a focal point: projects led by their own country) and validates."""
-    from django.contrib.auth.views import redirect_to_login
-    from django.core.exceptions import PermissionDenied
-    from django.shortcuts import redirect
-
     from ..forms import ProjectForm, project_initial
     from ..services import projects as services
 
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    perm = "cooperation.add_project" if project is None else "cooperation.change_project"
-    if not request.user.has_perm(perm, project):
-        raise PermissionDenied(
-            _("Only the secretariat and the lead country's focal point do this.")
-        )
-    status = 200
-    if request.method == "POST":
-        form = ProjectForm(request.POST, editing=project)
-        if form.is_valid():
-            try:
-                if project is None:
-                    saved = services.create_project(user=request.user, data=form.to_data())
-                else:
-                    saved = services.update_project(
-                        user=request.user, project=project, data=form.to_data()
-                    )
-            except services.ProjectInvalid as exc:
-                form.add_service_errors(exc.errors)
-            else:
-                return redirect("cooperation:project", saved.code)
-        status = 422
-    else:
-        form = ProjectForm(initial=project_initial(project) if project else None, editing=project)
-    return render(
-        request, "cooperation/projects/form.html", {"form": form, "project": project}, status=status
+    def save(data):
+        if project is None:
+            return services.create_project(user=request.user, data=data)
+        return services.update_project(user=request.user, project=project, data=data)
+
+    return record_form_page(
+        request,
+        record=project,
+        form_class=ProjectForm,
+        initial=project_initial,
+        perm="cooperation.add_project" if project is None else "cooperation.change_project",
+        refusal=_("Only the secretariat and the lead country's focal point do this."),
+        save=save,
+        done=lambda saved: redirect("cooperation:project", saved.code),
+        template="cooperation/projects/form.html",
+        context={"project": project},
     )
 
 
