@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from lmec.core.models import Country
 from lmec.network.models import Organisation
 
-from .models import Activity, Event, EventKind
+from .models import Activity, Event, EventKind, Project, ProjectKind, ProjectStatus
 
 #: The order in which a venue's local date and time are typed (``<input type=datetime-local>``).
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
@@ -40,8 +40,13 @@ EVENT_FIELDS = (
 )
 
 
-def _label(name: str) -> str:
-    return str(Event._meta.get_field(name).verbose_name).capitalize()
+def _label(name: str, model=Event) -> str:
+    return str(model._meta.get_field(name).verbose_name).capitalize()
+
+
+def _identifiers(text: str | None) -> list[str]:
+    """Knowledge resource identifiers typed separated by commas."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
 class EventForm(forms.Form):
@@ -118,16 +123,14 @@ class EventForm(forms.Form):
         if self.editing is None:
             out["slug"] = data["slug"].strip()
         out["country"] = data["country"].code if data.get("country") else None
-        for name in ("activities",):
-            out[name] = [a.code for a in data.get(name) or []]
+        out["activities"] = [a.code for a in data.get("activities") or []]
         for name in ("organisers", "partners"):
             out[name] = [o.slug for o in data.get(name) or []]
-        out["documents"] = [
-            d.strip() for d in (data.get("documents") or "").split(",") if d.strip()
-        ]
-        out["timezone"] = (data.get("timezone") or "").strip() or None
-        if out["timezone"] is None:
-            out.pop("timezone")
+        out["documents"] = _identifiers(data.get("documents"))
+        # left empty, the service takes the host country's zone
+        zone = (out.pop("timezone") or "").strip()
+        if zone:
+            out["timezone"] = zone
         return out
 
     def add_service_errors(self, errors: dict[str, list[str]]) -> None:
@@ -168,10 +171,8 @@ def event_initial(event: Event) -> dict:
     return initial
 
 
-def _project_label(name: str) -> str:
-    from .models import Project
-
-    return str(Project._meta.get_field(name).verbose_name).capitalize()
+def _label_project(name: str) -> str:
+    return _label(name, Project)
 
 
 class ProjectForm(forms.Form):
@@ -179,55 +180,55 @@ class ProjectForm(forms.Form):
     milestones are written through the API (``/api/v1/cooperation/projects``), funding rows
     through the API or the funding import page."""
 
-    code = forms.CharField(label=_project_label("code"), max_length=80)
-    kind = forms.ChoiceField(label=_project_label("kind"))
-    status = forms.ChoiceField(label=_project_label("status"))
-    published = forms.BooleanField(label=_project_label("published"), required=False)
-    language = forms.ChoiceField(label=_project_label("language"), choices=settings.LANGUAGES)
-    title = forms.CharField(label=_project_label("title"), max_length=300)
+    code = forms.CharField(label=_label_project("code"), max_length=80)
+    kind = forms.ChoiceField(label=_label_project("kind"), choices=ProjectKind.choices)
+    status = forms.ChoiceField(label=_label_project("status"), choices=ProjectStatus.choices)
+    published = forms.BooleanField(label=_label_project("published"), required=False)
+    language = forms.ChoiceField(label=_label_project("language"), choices=settings.LANGUAGES)
+    title = forms.CharField(label=_label_project("title"), max_length=300)
     summary = forms.CharField(
-        label=_project_label("summary"), required=False, widget=forms.Textarea
+        label=_label_project("summary"), required=False, widget=forms.Textarea
     )
     outputs = forms.CharField(
-        label=_project_label("outputs"), required=False, widget=forms.Textarea
+        label=_label_project("outputs"), required=False, widget=forms.Textarea
     )
     country = forms.ModelChoiceField(
-        label=_project_label("country"), queryset=Country.objects.all(), required=False
+        label=_label_project("country"), queryset=Country.objects.all(), required=False
     )
     countries = forms.ModelMultipleChoiceField(
-        label=_project_label("countries"),
+        label=_label_project("countries"),
         queryset=Country.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     lead_organisation = forms.ModelChoiceField(
-        label=_project_label("lead_organisation"),
+        label=_label_project("lead_organisation"),
         queryset=Organisation.objects.all(),
         to_field_name="slug",
         required=False,
     )
     planned_start = forms.DateField(
-        label=_project_label("planned_start"),
+        label=_label_project("planned_start"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     planned_end = forms.DateField(
-        label=_project_label("planned_end"),
+        label=_label_project("planned_end"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     actual_start = forms.DateField(
-        label=_project_label("actual_start"),
+        label=_label_project("actual_start"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     actual_end = forms.DateField(
-        label=_project_label("actual_end"),
+        label=_label_project("actual_end"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     activities = forms.ModelMultipleChoiceField(
-        label=_project_label("activities"),
+        label=_label_project("activities"),
         queryset=Activity.objects.select_related("action__direction").order_by(
             "action__direction__number", "action__number", "position"
         ),
@@ -235,19 +236,15 @@ class ProjectForm(forms.Form):
         required=False,
     )
     documents = forms.CharField(
-        label=_project_label("documents"),
+        label=_label_project("documents"),
         required=False,
         max_length=2000,
         help_text=_("Identifiers of knowledge resources, separated by commas."),
     )
 
     def __init__(self, *args, editing=None, **kwargs):
-        from .models import ProjectKind, ProjectStatus
-
         super().__init__(*args, **kwargs)
         self.editing = editing
-        self.fields["kind"].choices = ProjectKind.choices
-        self.fields["status"].choices = ProjectStatus.choices
         self.fields["activities"].label_from_instance = lambda a: f"{a.code} {a.name}"
         if editing is not None:
             # the code is the project's public key (URLs, the IATI identifier)
