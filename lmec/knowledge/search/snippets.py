@@ -17,24 +17,32 @@ from .text import word_spans
 #: Characters shown before the first match and in all.
 BEFORE = 60
 LENGTH = 240
-#: Where a long text is searched for the first match by substring before segmenting only
-#: the region around it (segmenting a 200,000-character file text for every result is slow).
-LONG_TEXT = 4000
+#: A text longer than this is not segmented whole: a window around each place where a
+#: term occurs as a substring is, until one holds the term as a word (segmenting a
+#: 200,000-character file text for every result was slow; so, measured, was segmenting
+#: every abstract of a result page whole: the window is all a snippet can show).
+LONG_TEXT = 2 * BEFORE + 2 * LENGTH
 
 
-def _region(text: str, terms: set[str]) -> tuple[str, int] | None:
-    """The part of ``text`` around the first occurrence of a term, and its offset."""
-    if len(text) <= LONG_TEXT:
-        return text, 0
-    lowered = text.lower()
-    if len(lowered) != len(text):  # rare letters whose lower case is longer: no shortcut
-        return text, 0
-    found = [p for p in (lowered.find(t) for t in terms) if p >= 0]
-    if not found:
-        return None
-    p = min(found)
-    start = max(0, p - 2 * BEFORE)
-    return text[start : p + 2 * LENGTH], start
+def _windows(text: str, folded: str, terms: set[str]):
+    """``(part, offset)`` of ``text`` to segment, in order: a short text whole, else the
+    window around each next occurrence of a term. ``folded``: ``text.casefold()``."""
+    if len(text) <= LONG_TEXT or len(folded) != len(text):
+        # (a letter whose case folding is longer shifts the offsets: segment it all)
+        yield text, 0
+        return
+    pos = 0
+    while True:
+        found = [p for p in (folded.find(t, pos) for t in terms) if p >= 0]
+        if not found:
+            return
+        p = min(found)
+        start, end = max(0, p - 2 * BEFORE), min(len(text), p + 2 * LENGTH)
+        yield text[start:end], start
+        if end == len(text):
+            return
+        # A word cut by the window's end is not taken (below); the next window sees it whole.
+        pos = end - 2 * BEFORE
 
 
 def highlight(text: str, terms: set[str], lang: str | None = None) -> str | None:
@@ -47,11 +55,22 @@ def highlight(text: str, terms: set[str], lang: str | None = None) -> str | None
     folded = text.casefold()
     if not any(term in folded for term in terms):
         return None
-    region = _region(text, terms)
-    if region is None:
-        return None
-    part, offset = region
-    words = [(a, b, word in terms) for word, a, b in word_spans(part, lang)]
+    for part, offset in _windows(text, folded, terms):
+        snippet = _mark(text, part, offset, terms, lang)
+        if snippet is not None:
+            return snippet
+    return None
+
+
+def _mark(text: str, part: str, offset: int, terms: set[str], lang: str | None) -> str | None:
+    """The snippet from ``part`` (``text[offset:offset + len(part)]``), or None if no whole
+    word of it is a term (a word cut by the part's edges is not whole)."""
+    cut_before, cut_after = offset > 0, offset + len(part) < len(text)
+    words = [
+        (a, b, word in terms)
+        for word, a, b in word_spans(part, lang)
+        if not (cut_before and a == 0) and not (cut_after and b == len(part))
+    ]
     hits = [(a, b) for a, b, hit in words if hit]
     if not hits:
         return None
@@ -60,13 +79,13 @@ def highlight(text: str, terms: set[str], lang: str | None = None) -> str | None
     # first word that starts at most BEFORE characters before the match, to the last word
     # that ends within LENGTH characters from there.
     start = next(a for a, _b, _h in words if a >= first_a - BEFORE)
-    if start == words[0][0]:
+    if start == words[0][0] and not cut_before:
         start = 0
     end = max([b for _a, b, _h in words if b <= start + LENGTH] + [first_b])
-    if end == words[-1][1]:
+    if end == words[-1][1] and not cut_after:
         end = len(part)
     spans = hits
-    out = ["…"] if start > 0 or offset > 0 else []
+    out = ["…"] if start > 0 or cut_before else []
     pos = start
     for a, b in spans:
         if a < start or b > end:
@@ -75,7 +94,7 @@ def highlight(text: str, terms: set[str], lang: str | None = None) -> str | None
         out.append(f"<mark>{escape(part[a:b])}</mark>")
         pos = b
     out.append(escape(part[pos:end]))
-    if end < len(part) or offset + len(part) < len(text):
+    if end < len(part) or cut_after:
         out.append("…")
     return "".join(out).replace("\n", " ")
 
