@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmec.knowledge.search import snippets
+from lmec.knowledge.search.text import word_spans
 
 MARK = re.compile(r"<mark>(.*?)</mark>")
 
@@ -56,30 +57,62 @@ def test_a_word_cut_by_a_windows_edge_is_not_taken_for_the_term():
     text += " " * (p + 2 * snippets.LENGTH - len("flood") - len(text)) + "floodplain "
     assert text[p + 2 * snippets.LENGTH - 5 : p + 2 * snippets.LENGTH] == "flood"
     text += "wide delta " * 80 + "when the flood comes " + "wide delta " * 40
-    first_window = next(snippets._windows(text, text.casefold(), {"flood"}))
-    assert first_window[0].endswith(" flood")  # the cut the test is about
+    first_window = text[p - 2 * snippets.BEFORE : p - 2 * snippets.BEFORE + snippets.LONG_TEXT]
+    assert first_window.endswith(" flood")  # the cut the test is about
     snippet = snippets.highlight(text, {"flood"}, "en")
     assert "when the <mark>flood</mark> comes" in snippet
     assert snippet.count("<mark>") == 1
     assert snippet == whole(text, {"flood"}, "en")
 
 
+def reference(text: str, term: str) -> tuple[int, int, list[int]] | None:
+    """What a snippet shows of ``text``, from segmenting all of it: ``(start, end, marks)``,
+    from the first word starting at most BEFORE characters before the first match (the
+    text's start if that is its first word) to the last word ending within LENGTH characters
+    of there (the text's end if that is its last word); ``marks``: where the marked words
+    start."""
+    words = [(a, b, w == term) for w, a, b in word_spans(text, "en")]
+    hits = [(a, b) for a, b, hit in words if hit]
+    if not hits:
+        return None
+    first_a, first_b = hits[0]
+    start = next(a for a, _b, _h in words if a >= first_a - snippets.BEFORE)
+    if start == words[0][0]:
+        start = 0
+    end = max([b for _a, b, _h in words if b <= start + snippets.LENGTH] + [first_b])
+    if end == words[-1][1]:
+        end = len(text)
+    return start, end, [a for a, b in hits if start <= a and b <= end]
+
+
 WORDS = ["river", "rivers", "fish", "other", "the", "there", "flood", "delta", "mekong"]
 
 
-@settings(max_examples=150, deadline=None)
+#: What stands between words: spaces, punctuation, a long run of either (no words in it).
+SEPARATORS = [" ", " ", " ", ", ", ". ", " — ", " " * 30, "-" * 120 + " "]
+
+
+@settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from(WORDS), min_size=1, max_size=400),
+    st.lists(
+        st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=300
+    ),
     st.sampled_from(["the", "fish", "delta", "river"]),
 )
-def test_windows_show_the_first_match_as_the_whole_text_does(words, term):
-    text = " ".join(words) + "."
-    windowed, reference = snippets.highlight(text, {term}, "en"), whole(text, {term}, "en")
-    assert (windowed is None) == (reference is None)
-    if reference is None:
+def test_a_snippet_is_what_segmenting_the_whole_text_shows(words, term):
+    text = "".join(word + sep for word, sep in words).strip() + "."
+    expected = reference(text, term)
+    snippet = snippets.highlight(text, {term}, "en")
+    if expected is None:
+        assert snippet is None
         return
-    assert first_mark_offset(windowed, text) == first_mark_offset(reference, text)
-    plain = windowed.replace("<mark>", "").replace("</mark>", "").strip("…")
-    assert plain in text and len(plain) <= snippets.LENGTH + len(term)
-    # every marked word is the term, as a whole word
-    assert set(MARK.findall(windowed)) == {term}
+    start, end, marks = expected
+    lead = "…" if start > 0 else ""
+    plain = snippet.replace("<mark>", "").replace("</mark>", "")
+    assert plain == lead + text[start:end] + ("…" if end < len(text) else "")
+    # each mark's place in the snippet, less what comes before it, is its place in the text
+    offsets = [
+        start + m.start() - len(lead) - k * len("<mark></mark>")
+        for k, m in enumerate(MARK.finditer(snippet))
+    ]
+    assert offsets == marks
