@@ -40,6 +40,7 @@ def run_lmec(*args, cwd, env_extra=None):
     )
 
 
+@pytest.mark.own_database
 def test_it_creates_a_fresh_sqlite_database_and_loads_the_strategy(tmp_path):
     result = run_lmec("setup", "--no-static", cwd=tmp_path, env_extra={"DATABASE_URL": ""})
     assert result.returncode == 0, result.stderr
@@ -50,6 +51,7 @@ def test_it_creates_a_fresh_sqlite_database_and_loads_the_strategy(tmp_path):
     assert "strategy: 0 created, 0 updated" in again.stdout
 
 
+@pytest.mark.own_database
 def test_it_passes_django_commands_through(tmp_path):
     result = run_lmec("help", cwd=tmp_path)
     assert result.returncode == 0
@@ -57,6 +59,7 @@ def test_it_passes_django_commands_through(tmp_path):
         assert command in result.stdout
 
 
+@pytest.mark.own_database
 def test_it_reports_a_broken_strategy_file_clearly(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("directions: []\n", encoding="utf-8")

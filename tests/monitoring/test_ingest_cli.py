@@ -106,6 +106,7 @@ def run_lmec(*args, cwd):
     )
 
 
+@pytest.mark.own_database
 def test_it_exits_non_zero_without_a_traceback(tmp_path):
     assert run_lmec("migrate", "-v0", cwd=tmp_path).returncode == 0
     make = run_lmec(

@@ -123,6 +123,7 @@ def run_lmec(*args, cwd):
     return result.stdout
 
 
+@pytest.mark.own_database
 def test_it_runs_in_the_database_worker(tmp_path):
     run_lmec("migrate", "-v0", cwd=tmp_path)
     rows = hourly_rows("TH-BKK", "pm25", "µg/m³", "2024-03-01T00:00+07:00", range(10, 34))

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "lmec" / "static" / "vendor"
 
@@ -21,6 +23,7 @@ def test_it_ships_the_pinned_versions_with_their_licences():
         assert (VENDOR / path).is_file(), path
 
 
+@pytest.mark.own_database
 def test_it_collects_the_static_files_with_hashed_names(tmp_path):
     # the production storage rewrites references inside CSS and JS (source maps too): a
     # reference to a file that is not shipped stops collectstatic
