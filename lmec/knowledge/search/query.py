@@ -489,11 +489,26 @@ _ITEM_COLUMNS = ("id", "identifier", "type", "language", "published_on") + tuple
 )
 
 
+def _item_rows(ids: list[int]) -> list[dict]:
+    """The :data:`_ITEM_COLUMNS` of these resources, one dict a row. One plain statement:
+    building the same query through the ORM (``values()`` of 68 columns, modeltranslation's
+    rewriting off) took longer than running it (profiled: ~2 ms of a ~20 ms search)."""
+    if not ids:
+        return []
+    columns = ", ".join(
+        connection.ops.quote_name(Resource._meta.get_field(name).column) for name in _ITEM_COLUMNS
+    )
+    sql = (
+        f"SELECT {columns} FROM {connection.ops.quote_name(Resource._meta.db_table)}"
+        f" WHERE id IN ({', '.join(['%s'] * len(ids))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        return [dict(zip(_ITEM_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+
+
 def _items(ids: list[int], scores: dict[int, float], terms: set[str], lang: str) -> list[dict]:
-    # ``rewrite(False)``: the columns are named per language already; modeltranslation's
-    # fallback iterator would otherwise rebuild every row (~0.8 ms a row, profiled).
-    rows = Resource.objects.rewrite(False).filter(id__in=ids).order_by().values(*_ITEM_COLUMNS)
-    by_id = {row["id"]: row for row in rows}
+    by_id = {row["id"]: row for row in _item_rows(ids)}
     resources = [by_id[i] for i in ids if i in by_id]
     files: dict[int, list[Distribution]] | None = None  # loaded once, when first needed
     items = []
