@@ -104,7 +104,7 @@ def test_it_lets_only_editors_moderate(users, name):
 def test_it_refuses_the_same_decision_twice_but_allows_withdrawing(users):
     feedback = send(users.anonymous)
     services.moderate_feedback(user=users.editor, feedback=feedback, decision="approve")
-    with pytest.raises(services.FeedbackStateError, match="already approved"):
+    with pytest.raises(services.FeedbackStateError, match="already marked “Approved”"):
         services.moderate_feedback(user=users.editor, feedback=feedback, decision="approve")
     services.moderate_feedback(user=users.admin, feedback=feedback, decision="reject")
     feedback.refresh_from_db()

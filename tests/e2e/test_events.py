@@ -39,7 +39,7 @@ def test_it_opens_an_event_registers_and_sees_the_confirmation(
     page.get_by_label("Full name").first.fill("Thiri Htun")
     page.get_by_role("textbox", name="E-mail").fill("thiri@example.mm")
     page.get_by_label("Country", exact=True).select_option("MM")
-    page.get_by_label("You take part for").select_option("academia")
+    page.get_by_label("You take part on behalf of").select_option("academia")
     page.get_by_label("Gender", exact=True).select_option("female")
     page.get_by_label("Age group", exact=True).select_option("25_34")
     # without consent the form refuses and says why

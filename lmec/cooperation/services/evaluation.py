@@ -418,8 +418,8 @@ def moderate_feedback(*, user, feedback: Feedback, decision: str) -> Feedback:
     feedback = Feedback.objects.select_for_update().get(pk=feedback.pk)
     if feedback.status == targets[decision]:
         raise FeedbackStateError(
-            _("This feedback is already %(state)s.")
-            % {"state": feedback.get_status_display().lower()}
+            _("This feedback is already marked “%(state)s”.")
+            % {"state": feedback.get_status_display()}
         )
     feedback.status = targets[decision]
     feedback.moderated_by = user

@@ -163,7 +163,7 @@ class RegistrationForm(forms.Form):
         label=gettext_lazy("Organisation"), max_length=300, required=False
     )
     stakeholder_type = forms.ChoiceField(
-        label=gettext_lazy("You take part for"), choices=StakeholderType.choices
+        label=gettext_lazy("You take part on behalf of"), choices=StakeholderType.choices
     )
     gender = forms.ChoiceField(
         label=gettext_lazy("Gender"),
