@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install lint format vendor bench clean system-test-deps system-deps
+.PHONY: demo test install lint format vendor bench clean system-deps
 
 ## demo: install everything, create the SQLite database, load the strategy and demo data, serve
 demo: install
@@ -18,8 +18,10 @@ test: install
 ## install: the project's own virtualenv with pinned dependencies and compiled translations,
 ## and the system libraries and fonts the PDFs need (Pango, Noto CJK; only what is missing)
 install: system-deps $(VENV)/.installed $(VENV)/.translations
+# On CI, what the tests need as well (PostgreSQL, Chromium), in the same apt run; with
+# `make -j2` (.ci/run) it downloads while pip installs the virtualenv.
 system-deps:
-	scripts/install_system_deps.sh pdf
+	scripts/install_system_deps.sh $(if $(filter true,$(CI)),all,pdf)
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@python=$$(scripts/find_python.sh) && { [ -x $(BIN)/python ] || $$python -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
