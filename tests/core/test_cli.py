@@ -47,7 +47,11 @@ def test_it_creates_a_fresh_sqlite_database_and_loads_the_strategy(tmp_path):
     assert "strategy:" in result.stdout and "created" in result.stdout
     assert (tmp_path / "lmec.sqlite3").exists()
     assert (tmp_path / ".secret_key").exists()
-    again = run_lmec("setup", "--no-static", cwd=tmp_path, env_extra={"DATABASE_URL": ""})
+    # again on the same database (the demo's own idempotence: the test above, in-process)
+    again = run_lmec(
+        "setup", "--no-static", "--no-demo", cwd=tmp_path, env_extra={"DATABASE_URL": ""}
+    )
+    assert again.returncode == 0, again.stderr
     assert "strategy: 0 created, 0 updated" in again.stdout
 
 
