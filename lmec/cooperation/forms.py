@@ -7,10 +7,20 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from lmec.core.i18n import LANGUAGE_CODES
 from lmec.core.models import Country
 from lmec.network.models import Organisation
 
-from .models import Activity, Event, EventKind, Project, ProjectKind, ProjectStatus
+from .models import (
+    Activity,
+    Event,
+    EventKind,
+    Milestone,
+    MilestoneStatus,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+)
 
 #: The order in which a venue's local date and time are typed (``<input type=datetime-local>``).
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
@@ -176,9 +186,9 @@ def _label_project(name: str) -> str:
 
 
 class ProjectForm(forms.Form):
-    """A project's own fields in its original language; partners with their roles, sites and
-    milestones are written through the API (``/api/v1/cooperation/projects``), funding rows
-    through the API or the funding import page."""
+    """A project's own fields in its original language; partners with their roles and sites
+    are written through the API (``/api/v1/cooperation/projects``), milestones on their own
+    page (:class:`MilestoneForm`), funding rows through the API or the funding import page."""
 
     code = forms.CharField(label=_label_project("code"), max_length=80)
     kind = forms.ChoiceField(label=_label_project("kind"), choices=ProjectKind.choices)
@@ -299,3 +309,76 @@ def project_initial(project) -> dict:
             getattr(project, build_localized_fieldname(name, project.language), "") or ""
         )
     return initial
+
+
+class MilestoneForm(forms.Form):
+    """One milestone of a project, its title in the project's original language (other
+    languages' titles of an existing milestone are kept as they are)."""
+
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    title = forms.CharField(label=_label("title", Milestone), max_length=300)
+    due = forms.DateField(label=_label("due", Milestone), widget=forms.DateInput({"type": "date"}))
+    done_on = forms.DateField(
+        label=_label("done_on", Milestone),
+        required=False,
+        widget=forms.DateInput({"type": "date"}),
+    )
+    status = forms.ChoiceField(
+        label=_label("status", Milestone),
+        choices=MilestoneStatus.choices,
+        initial=MilestoneStatus.PLANNED,
+    )
+
+
+#: The milestones of a project as rows of one page; two empty rows to add more, a box to
+#: remove one.
+MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=2, can_delete=True)
+
+
+def milestones_data(formset, project) -> tuple[list[dict], list]:
+    """The service's ``milestones`` list from a valid formset: kept and new rows in the page's
+    order, an existing milestone keeping its titles in the other languages; and the form of
+    each item (to show the service's refusal of ``milestones[i]`` on its row)."""
+    existing = {m.id: m for m in project.milestones.all()}
+    out, forms_of = [], []
+    for form in formset.forms:
+        data = form.cleaned_data
+        if not data or data.get("DELETE"):
+            continue
+        old = existing.get(data.get("id"))
+        titles = (
+            {code: t for code in LANGUAGE_CODES if (t := getattr(old, _column("title", code), ""))}
+            if old
+            else {}
+        )
+        titles[project.language] = data["title"]
+        out.append(
+            {
+                "title": titles,
+                "due": data["due"].isoformat(),
+                "done_on": data["done_on"].isoformat() if data["done_on"] else None,
+                "status": data["status"],
+            }
+        )
+        forms_of.append(form)
+    return out, forms_of
+
+
+def milestones_initial(project) -> list[dict]:
+    """The rows for a project's milestones, titles in its original language."""
+    return [
+        {
+            "id": m.id,
+            "title": getattr(m, _column("title", project.language), "") or m.title,
+            "due": m.due,
+            "done_on": m.done_on,
+            "status": m.status,
+        }
+        for m in project.milestones.all()
+    ]
+
+
+def _column(name: str, code: str) -> str:
+    from modeltranslation.utils import build_localized_fieldname
+
+    return build_localized_fieldname(name, code)

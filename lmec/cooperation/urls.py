@@ -14,6 +14,11 @@ urlpatterns = [
     path("projects/iati.xml", project_views.iati_xml, name="projects_iati"),
     path("projects/new/", project_views.project_new, name="project_new"),
     path("projects/<slug:code>/edit/", project_views.project_edit, name="project_edit"),
+    path(
+        "projects/<slug:code>/milestones/",
+        project_views.project_milestones,
+        name="project_milestones",
+    ),
     path("projects/<slug:code>/", project_views.project_detail, name="project"),
     path(
         "projects/<slug:code>/funding/import/",

@@ -3,8 +3,12 @@ sites, partners, milestones, funding by source type, outputs), and the IATI XML.
 
 from __future__ import annotations
 
+import re
+
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -204,3 +208,70 @@ def project_edit(request, code: str):
     except Project.DoesNotExist as exc:
         raise Http404(_("No such project.")) from exc
     return _project_form_page(request, project=project)
+
+
+def project_milestones(request, code: str):
+    """A project's milestones on one page (add, change, mark done, remove) for its organisers;
+    the service checks who may change the project and validates the whole list."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    from lmec.core.errors import RecordInvalid
+
+    from ..forms import MilestoneFormSet, milestones_data, milestones_initial
+    from ..services import projects as services
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    try:
+        project = selectors.visible_projects(request.user).get(code=code)
+    except Project.DoesNotExist as exc:
+        raise Http404(_("No such project.")) from exc
+    if not request.user.has_perm("cooperation.change_project", project):
+        raise PermissionDenied(
+            _("Only the secretariat and the lead country's focal point do this.")
+        )
+    status = 200
+    if request.method == "POST":
+        formset = MilestoneFormSet(request.POST, prefix="milestones")
+        if formset.is_valid():
+            items, forms_of = milestones_data(formset, project)
+            try:
+                services.update_project(
+                    user=request.user, project=project, data={"milestones": items}
+                )
+            except RecordInvalid as exc:
+                _milestone_errors(formset, forms_of, exc.errors)
+            else:
+                return redirect(
+                    reverse("cooperation:project", args=[project.code]) + "#milestones-heading"
+                )
+        status = 422
+    else:
+        formset = MilestoneFormSet(initial=milestones_initial(project), prefix="milestones")
+    return render(
+        request,
+        "cooperation/projects/milestones.html",
+        {
+            "project": project,
+            "title": selectors.text(project, "title", translation.get_language()),
+            "formset": formset,
+            "language": dict(settings.LANGUAGES).get(project.language, project.language),
+        },
+        status=status,
+    )
+
+
+def _milestone_errors(formset, forms_of: list, errors: dict[str, list[str]]) -> None:
+    """The service's refusals (``milestones[2].due``) on the row and field they name."""
+    for name, messages in errors.items():
+        match = re.fullmatch(r"milestones\[(\d+)\](?:\.(\w+))?", name)
+        form = (
+            forms_of[int(match.group(1))] if match and int(match.group(1)) < len(forms_of) else None
+        )
+        for message in messages:
+            if form is None:
+                formset._non_form_errors.append(message)
+            else:
+                field = match.group(2)
+                form.add_error(field if field in form.fields else None, message)
