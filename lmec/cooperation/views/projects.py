@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -127,16 +129,9 @@ def iati_xml(request):
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 
 
-def project_funding_import(request, code: str):
-    """Funding rows from a CSV or XLSX file for one project, all or nothing; the service
-    checks who may change the project and names every bad cell."""
-    from django.contrib.auth.views import redirect_to_login
-    from django.core.exceptions import PermissionDenied
-
-    from ..services import projects as services
-
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+def _project_to_change(request, code: str) -> Project:
+    """The project ``code`` for a signed-in person who may change it: 404 if they cannot see
+    it, 403 if they may see but not change it (the service checks again when it writes)."""
     try:
         project = selectors.visible_projects(request.user).get(code=code)
     except Project.DoesNotExist as exc:
@@ -145,6 +140,17 @@ def project_funding_import(request, code: str):
         raise PermissionDenied(
             _("Only the secretariat and the lead country's focal point do this.")
         )
+    return project
+
+
+def project_funding_import(request, code: str):
+    """Funding rows from a CSV or XLSX file for one project, all or nothing; the service
+    checks who may change the project and names every bad cell."""
+    from ..services import projects as services
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    project = _project_to_change(request, code)
     errors, imported, status = [], None, 200
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -213,9 +219,6 @@ def project_edit(request, code: str):
 def project_milestones(request, code: str):
     """A project's milestones on one page (add, change, mark done, remove) for its organisers;
     the service checks who may change the project and validates the whole list."""
-    from django.contrib.auth.views import redirect_to_login
-    from django.core.exceptions import PermissionDenied
-
     from lmec.core.errors import RecordInvalid
 
     from ..forms import MilestoneFormSet, milestones_data, milestones_initial
@@ -223,14 +226,7 @@ def project_milestones(request, code: str):
 
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    try:
-        project = selectors.visible_projects(request.user).get(code=code)
-    except Project.DoesNotExist as exc:
-        raise Http404(_("No such project.")) from exc
-    if not request.user.has_perm("cooperation.change_project", project):
-        raise PermissionDenied(
-            _("Only the secretariat and the lead country's focal point do this.")
-        )
+    project = _project_to_change(request, code)
     status = 200
     if request.method == "POST":
         formset = MilestoneFormSet(request.POST, prefix="milestones")
