@@ -317,11 +317,15 @@ class MilestoneForm(forms.Form):
 
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(label=_label("title", Milestone), max_length=300)
-    due = forms.DateField(label=_label("due", Milestone), widget=forms.DateInput({"type": "date"}))
+    # <input type=date> takes and gives ISO dates whatever the page's language
+    due = forms.DateField(
+        label=_label("due", Milestone),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     done_on = forms.DateField(
         label=_label("done_on", Milestone),
         required=False,
-        widget=forms.DateInput({"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     status = forms.ChoiceField(
         label=_label("status", Milestone),

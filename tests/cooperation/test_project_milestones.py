@@ -93,8 +93,10 @@ def test_it_refuses_a_change_from_anyone_else(client, users, project, who, statu
 
 def test_it_marks_one_done_adds_one_and_removes_one(client, users, project):
     login(client, users.focal["TH"])
-    html = page_html(client, URL, "en")
-    assert "รายงานฉบับแรก" in html and "การประชุมสรุปผล" in html  # titles in the project's language
+    for lang in ("en", "th", "vi"):  # dates as <input type=date> reads them, in any language
+        html = page_html(client, URL.replace("/en/", f"/{lang}/"), lang)
+        assert "รายงานฉบับแรก" in html and "การประชุมสรุปผล" in html  # the project's language
+        assert 'value="2025-06-30"' in html and 'value="2025-12-31"' in html
     first, second = existing(project)
     data = rows(
         {
@@ -132,6 +134,9 @@ def test_it_stores_nothing_when_a_row_is_wrong(client, users, project):
     assert response.status_code == 422
     html = response.content.decode()
     assert "Nothing was stored" in html
+    # the rows come back as typed, each existing one still with its box to remove it
+    assert html.count('name="milestones-0-DELETE"') == html.count('name="milestones-1-DELETE"') == 1
+    assert 'name="milestones-2-DELETE"' not in html
     assert html.count('class="error"') >= 2  # the missing title and the impossible date
     assert [m.status for m in existing(project)] == ["planned", "planned"]
     assert len(existing(project)) == 2
