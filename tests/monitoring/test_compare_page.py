@@ -78,6 +78,16 @@ def test_it_shows_the_form_with_a_default_period_before_anything_is_chosen(clien
     assert '<option value="VN-HN1">Hà Nội - Nguyễn Văn Cừ · ' in html
 
 
+@pytest.mark.parametrize("lang", ["th", "vi", "en"])
+def test_it_writes_the_period_as_the_date_fields_read_it_in_every_language(client, network, lang):
+    # <input type=date> reads only ISO dates: Thai's "10/03/2025" left the fields empty
+    html = client.get(URL.format(lang=lang) + "?stations=TH-CM1&" + LAST_DAY).content.decode()
+    assert re.search(r'<input type="date" name="start" value="2025-03-10"', html)
+    assert re.search(r'<input type="date" name="end" value="2025-03-10"', html)
+    default = client.get(URL.format(lang=lang)).content.decode()
+    assert re.search(r'<input type="date" name="start" value="\d{4}-\d{2}-\d{2}"', default)
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [

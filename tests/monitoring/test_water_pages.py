@@ -89,6 +89,19 @@ def test_it_marks_flagged_and_uncounted_values(client, sites):
     assert '<s title="flagged, not classified">20</s>' in html
 
 
+@pytest.mark.parametrize("lang", ["en", "th", "zh-hans"])
+def test_it_keeps_the_chosen_period_in_the_date_fields(client, sites, lang):
+    # <input type=date> reads only ISO dates; a localised "1 มกราคม 2024" left it empty
+    html = client.get(
+        f"/{lang}/monitoring/water/CN-R-01/?start=2024-03-05&end=2024-06-04"
+    ).content.decode()
+    assert 'name="start" value="2024-03-05"' in html
+    assert 'name="end" value="2024-06-04"' in html
+    assert (
+        'name="start" value=""' in client.get(f"/{lang}/monitoring/water/CN-R-01/").content.decode()
+    )
+
+
 def test_it_explains_a_bad_date_and_shows_the_whole_history(client, sites):
     response = client.get("/en/monitoring/water/CN-R-01/?start=June")
     assert response.status_code == 200

@@ -85,11 +85,14 @@ class CompareQuery(_ChoicesNamed, forms.Form):
     stations = forms.MultipleChoiceField(label=_("Stations"), required=False)
     countries = forms.MultipleChoiceField(label=_("Countries"), required=False)
     standard = forms.ChoiceField(label=_("Index"))
+    # <input type=date> reads only ISO dates: Thai's own format left the fields empty
     start = forms.DateField(
         label=pgettext_lazy("start of a date range", "From"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(
+        label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, data, *, standards, stations, countries):
         super().__init__(data)
