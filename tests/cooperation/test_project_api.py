@@ -213,3 +213,21 @@ def test_it_downloads_the_list_as_csv_and_xlsx(client, two):
     book = load_workbook(io.BytesIO(client.get(f"{API}/export.xlsx").content))
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[1][:2] == ("th-haze-pilot", "Haze-free farming pilot")
+
+
+def test_it_reads_and_writes_a_sites_monitoring_station(users, orgs):
+    from tests.monitoring.factories import make_station
+
+    make_station("TH-MS1", latitude=20.43, longitude=99.88)
+    client = client_for(users.focal["TH"])
+    site = {"name": "Mae Sai", "country": "TH", "latitude": 20.43, "longitude": 99.88}
+    body = {"code": "th-mae-sai", "kind": "pilot", "title": "Mae Sai", "country": "TH"}
+    response = send(client, "post", API, {**body, "sites": [{**site, "station": "TH-MS1"}]})
+    assert response.status_code == 201, response.content
+    assert response.json()["sites"][0]["station"] == "TH-MS1"
+    # a PATCH of the sites without the station keeps it; naming an unknown one is a 422
+    response = send(client, "patch", f"{API}/th-mae-sai", {"sites": [site]})
+    assert response.json()["sites"][0]["station"] == "TH-MS1"
+    response = send(client, "patch", f"{API}/th-mae-sai", {"sites": [{**site, "station": "X"}]})
+    assert response.status_code == 422
+    assert "Unknown station" in response.content.decode()

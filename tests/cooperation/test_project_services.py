@@ -100,3 +100,42 @@ def test_a_focal_point_cannot_move_a_project_to_another_country(users, make_proj
         services.update_project(user=users.focal["TH"], project=project, data={"country": "VN"})
     project.refresh_from_db()
     assert project.country_id == "TH"
+
+
+def test_a_site_keeps_its_monitoring_station_when_the_sites_are_written_again(users, make_project):
+    """Sites are replaced as a list; the station linked to a site stays with the site at the
+    same place unless the item names another (or null); an unknown station is refused."""
+    from tests.monitoring.factories import make_station
+
+    station = make_station("TH-MS1", latitude=20.43, longitude=99.88)
+    project = make_project("th-sites", country="TH")
+    mae_sai = {"name": "Mae Sai", "country": "TH", "latitude": 20.43, "longitude": 99.88}
+    chiang_rai = {"name": "Chiang Rai", "country": "TH", "latitude": 19.91, "longitude": 99.83}
+
+    def stations():
+        return {s.name_en: s.station_id for s in project.sites.all()}
+
+    services.update_project(
+        user=users.focal["TH"],
+        project=project,
+        data={"sites": [{**mae_sai, "station": "TH-MS1"}]},
+    )
+    assert stations() == {"Mae Sai": station.pk}
+    # written again without "station" (as an older client would), renamed, one site added
+    services.update_project(
+        user=users.focal["TH"],
+        project=project,
+        data={"sites": [{**mae_sai, "name": "Mae Sai border"}, chiang_rai]},
+    )
+    assert stations() == {"Mae Sai border": station.pk, "Chiang Rai": None}
+    with pytest.raises(services.ProjectInvalid, match=r"sites\[1\]\.station: Unknown station"):
+        services.update_project(
+            user=users.editor,
+            project=project,
+            data={"sites": [mae_sai, {**chiang_rai, "station": "NO-SUCH"}]},
+        )
+    assert stations() == {"Mae Sai border": station.pk, "Chiang Rai": None}
+    services.update_project(
+        user=users.editor, project=project, data={"sites": [{**mae_sai, "station": None}]}
+    )
+    assert stations() == {"Mae Sai": None}

@@ -66,6 +66,7 @@ class SiteOut(Schema):
     country: str
     latitude: float
     longitude: float
+    station: str | None = Field(None, description="code of the monitoring station at the site")
 
 
 class MilestoneOut(Schema):
@@ -154,6 +155,11 @@ class SiteIn(Schema):
     country: CountryCode
     latitude: float
     longitude: float
+    station: str | None = Field(
+        None,
+        description="code of the monitoring station at the site; null for none. Left out, a "
+        "site at the same place (country, latitude, longitude) keeps the station it had.",
+    )
 
 
 class MilestoneIn(Schema):

@@ -108,6 +108,7 @@ def with_detail(projects: QuerySet[Project]) -> QuerySet[Project]:
         "activities__action__direction",
         "partners__organisation",
         "sites__country",
+        "sites__station",
         "milestones",
         "documents",
         "funding__source_type",
@@ -185,6 +186,7 @@ def project_summary(project: Project, lang: str | None) -> dict:
                 "country": s.country_id,
                 "latitude": s.latitude,
                 "longitude": s.longitude,
+                "station": s.station.code if s.station_id else None,
             }
             for s in project.sites.all()
         ],

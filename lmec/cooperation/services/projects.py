@@ -31,6 +31,7 @@ from lmec.core.errors import RecordInvalid
 from lmec.core.i18n import LANGUAGE_CODES
 from lmec.core.models import Country
 from lmec.core.services import translated_values
+from lmec.monitoring.models import Station
 from lmec.network.models import Organisation
 
 from .. import currency
@@ -211,12 +212,17 @@ def _number(value, field: str, errors: _Errors, low: float, high: float) -> floa
     return number
 
 
+#: A site item without ``station``: the station of the site it replaces is kept.
+KEEP_STATION = object()
+
+
 @dataclass
 class _Site:
     texts: dict[str, str]
     country: Country
     latitude: float
     longitude: float
+    station: Any = KEEP_STATION  # a Station, None (no station), or KEEP_STATION
 
 
 def _sites(items, language: str, errors: _Errors) -> list[_Site]:
@@ -243,8 +249,14 @@ def _sites(items, language: str, errors: _Errors) -> list[_Site]:
             )
         lat = _number(item.get("latitude"), f"{field}.latitude", errors, -90, 90)
         lon = _number(item.get("longitude"), f"{field}.longitude", errors, -180, 180)
+        station = KEEP_STATION
+        if "station" in item:
+            code = item["station"]
+            station = Station.objects.filter(code=code).first() if code else None
+            if code and station is None:
+                errors.add(f"{field}.station", _("Unknown station %(code)r.") % {"code": code})
         if len(errors) == before:
-            out.append(_Site(texts, country, lat, lon))
+            out.append(_Site(texts, country, lat, lon, station))
     return out
 
 
@@ -401,13 +413,25 @@ def _write_relations(project: Project, relations: dict) -> None:
             for org, role in relations["partners"]
         )
     if "sites" in relations:
+        # the sites are replaced; a station linked to a site (in the admin, or an earlier
+        # write) stays with the new site at the same place unless the item names another
+        stations = {
+            (s.country_id, s.latitude, s.longitude): s.station_id
+            for s in project.sites.all()
+            if s.station_id
+        }
         project.sites.all().delete()
         for site in relations["sites"]:
+            if site.station is KEEP_STATION:
+                station_id = stations.get((site.country.code, site.latitude, site.longitude))
+            else:
+                station_id = site.station.pk if site.station else None
             ProjectSite.objects.create(
                 project=project,
                 country=site.country,
                 latitude=site.latitude,
                 longitude=site.longitude,
+                station_id=station_id,
                 **translated_values("name", site.texts),
             )
     if "milestones" in relations:
