@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lmec.core.i18n import LANGUAGE_CODES
 from lmec.core.models import Country
+from lmec.core.widgets import IsoDateInput
 from lmec.network.models import Organisation
 
 from .models import (
@@ -220,22 +221,22 @@ class ProjectForm(forms.Form):
     planned_start = forms.DateField(
         label=_label_project("planned_start"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
     planned_end = forms.DateField(
         label=_label_project("planned_end"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
     actual_start = forms.DateField(
         label=_label_project("actual_start"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
     actual_end = forms.DateField(
         label=_label_project("actual_end"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
     activities = forms.ModelMultipleChoiceField(
         label=_label_project("activities"),
@@ -317,15 +318,14 @@ class MilestoneForm(forms.Form):
 
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(label=_label("title", Milestone), max_length=300)
-    # <input type=date> takes and gives ISO dates whatever the page's language
     due = forms.DateField(
         label=_label("due", Milestone),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
     done_on = forms.DateField(
         label=_label("done_on", Milestone),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
     status = forms.ChoiceField(
         label=_label("status", Milestone),

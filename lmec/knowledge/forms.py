@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from lmec.cooperation.models import Activity
 from lmec.core.i18n import NATIVE_NAMES
 from lmec.core.models import Country, Theme
+from lmec.core.widgets import IsoDateInput
 from lmec.network.models import Organisation
 
 from . import licences, selectors
@@ -134,7 +135,7 @@ class ResourceForm(forms.Form):
     published_on = forms.DateField(
         label=_("Publication date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
     authors = forms.CharField(
         label=_("Authors"),

@@ -13,6 +13,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lmec.core.widgets import IsoDateInput
+
 #: Periods of the station page's charts: (days, resolution). Up to a month the charts show
 #: hourly values; beyond, daily means (the page never reads a year of hourly rows).
 PERIODS = {
@@ -85,14 +87,11 @@ class CompareQuery(_ChoicesNamed, forms.Form):
     stations = forms.MultipleChoiceField(label=_("Stations"), required=False)
     countries = forms.MultipleChoiceField(label=_("Countries"), required=False)
     standard = forms.ChoiceField(label=_("Index"))
-    # <input type=date> reads only ISO dates: Thai's own format left the fields empty
     start = forms.DateField(
         label=pgettext_lazy("start of a date range", "From"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
-    end = forms.DateField(
-        label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    end = forms.DateField(label=_("To"), widget=IsoDateInput())
 
     def __init__(self, data, *, standards, stations, countries):
         super().__init__(data)
