@@ -22,33 +22,10 @@ from .models import (
     ProjectKind,
     ProjectStatus,
 )
+from .services.events import EVENT_FIELDS
 
 #: The order in which a venue's local date and time are typed (``<input type=datetime-local>``).
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
-#: The form's fields that the service knows by the same name.
-EVENT_FIELDS = (
-    "slug",
-    "kind",
-    "language",
-    "title",
-    "summary",
-    "agenda",
-    "outcomes",
-    "start",
-    "end",
-    "timezone",
-    "online",
-    "country",
-    "city",
-    "venue",
-    "url",
-    "activities",
-    "organisers",
-    "partners",
-    "documents",
-    "registration_open",
-    "capacity",
-)
 
 
 def _label(name: str, model=Event) -> str:
@@ -130,6 +107,7 @@ class EventForm(forms.Form):
     def to_data(self) -> dict:
         """The service's ``data``: the API's field names and shapes."""
         data = self.cleaned_data
+        # the form's fields carry the service's names (services.events.EVENT_FIELDS)
         out = {name: data.get(name) for name in EVENT_FIELDS if name != "slug"}
         if self.editing is None:
             out["slug"] = data["slug"].strip()

@@ -46,6 +46,25 @@ from ..models import (
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 #: Fields written in several languages (``lmec/cooperation/translation.py``).
 TEXT_FIELDS = ("title", "summary", "agenda", "outcomes", "city", "venue")
+#: Every field an event's ``data`` may have (the API's names; the page's form too).
+EVENT_FIELDS = (
+    "slug",
+    "kind",
+    "language",
+    "start",
+    "end",
+    "timezone",
+    "online",
+    "country",
+    "url",
+    "activities",
+    "organisers",
+    "partners",
+    "documents",
+    "registration_open",
+    "capacity",
+    *TEXT_FIELDS,
+)
 #: The venue's zone when none is given: the host country's capital.
 COUNTRY_ZONES = {
     "CN": "Asia/Shanghai",
@@ -167,27 +186,11 @@ def _clean_event(data: dict, event: Event | None) -> tuple[dict, dict, dict]:
 
     errors: dict[str, list[str]] = {}
     fields: dict = {}
-    known = {
-        "slug",
-        "kind",
-        "language",
-        "start",
-        "end",
-        "timezone",
-        "online",
-        "country",
-        "url",
-        "activities",
-        "organisers",
-        "partners",
-        "documents",
-        "registration_open",
-        "capacity",
-        *TEXT_FIELDS,
-    }
     for name in data:
-        if name not in known:
-            errors[name] = [_("Unknown field; the fields are %(f)s.") % {"f": ", ".join(known)}]
+        if name not in EVENT_FIELDS:
+            errors[name] = [
+                _("Unknown field; the fields are %(f)s.") % {"f": ", ".join(EVENT_FIELDS)}
+            ]
     creating = event is None
     for required in ("slug", "kind", "title", "start", "end"):
         if creating and data.get(required) in (None, "", {}):
