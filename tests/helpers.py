@@ -41,6 +41,11 @@ def make_users() -> Users:
 LANGUAGES = ["zh-hans", "en", "th", "vi", "lo", "km", "my"]
 
 
+def login(client, user) -> None:
+    """Sign ``user`` (one of :func:`make_users`') in on the test client."""
+    assert client.login(username=user.username, password=PASSWORD)
+
+
 def page_html(client, url: str, lang: str) -> str:
     """GET a page; check it answers 200 and declares its language; return its HTML."""
     response = client.get(url)

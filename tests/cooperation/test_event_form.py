@@ -7,15 +7,11 @@ import datetime as dt
 import pytest
 
 from lmec.cooperation.models import Event
-from tests.helpers import PASSWORD, page_html
+from tests.helpers import login, page_html
 
 from .event_fixtures import make_event
 
 pytestmark = pytest.mark.django_db
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 def form(**changes):

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from lmec.cooperation.models import Funding
-from tests.helpers import PASSWORD
+from tests.helpers import login
 
 from .test_cross_links import records  # noqa: F401 (a fixture: published projects)
 
@@ -19,10 +19,6 @@ GOOD = (
     "F1,commitment,2024-03-01,1200000,CNY,first tranche\n"
     "F5,disbursement,2024-06-01,25000,USD,\n"
 )
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 def project_of(country):

@@ -4,13 +4,9 @@ project's own fields on a page; the service decides who may write and validates.
 import pytest
 
 from lmec.cooperation.models import Project
-from tests.helpers import PASSWORD, page_html
+from tests.helpers import login, page_html
 
 pytestmark = pytest.mark.django_db
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 def form(**changes):

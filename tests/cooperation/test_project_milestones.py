@@ -8,7 +8,7 @@ import pytest
 
 from lmec.cooperation.models import Milestone
 from tests.cooperation.project_fixtures import *  # noqa: F403
-from tests.helpers import LANGUAGES, PASSWORD, page_html
+from tests.helpers import LANGUAGES, login, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -29,10 +29,6 @@ def project(make_project):
         project=project, due=dt.date(2025, 12, 31), status="planned", title_th="การประชุมสรุปผล"
     )
     return project
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 def rows(*items, extra=2, initial=2):

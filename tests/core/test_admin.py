@@ -2,13 +2,9 @@
 
 import pytest
 
-from tests.helpers import PASSWORD
+from tests.helpers import login
 
 pytestmark = pytest.mark.django_db
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 def test_it_lets_an_editor_edit_an_activity_in_thai(client, users):

@@ -4,7 +4,7 @@ country's focal point or an editor, and then downloaded."""
 import pytest
 
 from lmec.knowledge.models import AccessRequest, Download
-from tests.helpers import PASSWORD, page_html
+from tests.helpers import login, page_html
 from tests.knowledge.page_fixtures import CSV, make_catalogue, pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -13,10 +13,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def catalogue(users):
     return make_catalogue(users)
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 def file_url(resource, kind="file"):

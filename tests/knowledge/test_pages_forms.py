@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lmec.knowledge.models import Resource, ResourceEvent
-from tests.helpers import LANGUAGES, PASSWORD, page_html
+from tests.helpers import LANGUAGES, login, page_html
 from tests.knowledge.page_fixtures import make_catalogue, pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -15,10 +15,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def catalogue(users):
     return make_catalogue(users)
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 def form_data(**changes):

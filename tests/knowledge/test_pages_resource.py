@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 
-from tests.helpers import LANGUAGES, PASSWORD, page_html
+from tests.helpers import LANGUAGES, login, page_html
 from tests.knowledge.page_fixtures import PDF_TITLE, make_catalogue
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +17,6 @@ pytestmark = pytest.mark.django_db
 def catalogue(users, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return make_catalogue(users)
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 def h1(html: str) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from lmec.monitoring.models import AlertSubscription, ApiKey, Station
-from tests.helpers import LANGUAGES, PASSWORD
+from tests.helpers import LANGUAGES, login
 
 pytestmark = pytest.mark.django_db
 
@@ -20,10 +20,6 @@ def station(users):
     )
     made.data_providers.add(users.provider)
     return made
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 @pytest.mark.parametrize("who", ["member", "editor", "focal"])

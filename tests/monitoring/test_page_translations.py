@@ -6,7 +6,7 @@ from django.utils import translation
 
 from lmec.monitoring import parameters
 from lmec.monitoring.models import Upload
-from tests.helpers import PASSWORD, page_html
+from tests.helpers import login, page_html
 from tests.monitoring import page_fixtures
 from tests.monitoring.water_data import sample, site
 
@@ -20,10 +20,6 @@ EMPTY_CHOICE = {
     "km": "- ជ្រើសរើសជម្រើសមួយ -",
     "my": "- ရွေးချယ်စရာတစ်ခု ရွေးပါ -",
 }
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 @pytest.mark.parametrize("lang", sorted(EMPTY_CHOICE))

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from lmec.monitoring.models import Measurement, Station, StationParameter, Upload
-from tests.helpers import PASSWORD
+from tests.helpers import login
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +34,6 @@ def stations(users):
         made[country] = station
     made["TH"].data_providers.add(users.provider)
     return made
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 def send(client, text=GOOD, name="data.csv", **fields):
